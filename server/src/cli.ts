@@ -1,0 +1,141 @@
+/**
+ * Headless check over the same language service the editor uses:
+ *   incident-docs check <files or folders…>
+ * Prints `path:line:col severity rule-id message` per finding; exits 1 if any error was found, 0 otherwise, 2 on bad usage.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLanguageService, type LanguageService } from './languageService';
+import { readSettings, type Settings } from './settings';
+import { severityName } from './features/diagnostics';
+
+const USAGE = `Usage: incident-docs check [--config <settings.json>] <files or folders…>
+
+Checks the 8D reports and post-mortems among the Markdown files given (folders are searched,
+skipping node_modules and hidden folders). Files that are not reports are skipped silently.
+
+  --config <file>  a JSON file with incidentDocs.* settings, e.g. a .vscode/settings.json
+                   ("incidentDocs.rules.empty-section": "off")
+
+Exit status: 1 if any error was found, 0 otherwise, 2 on bad usage.`;
+
+interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export function runCli(args: string[], output: Output, cwd = process.cwd()): number {
+  if (args.length === 0 || args[0] === '--help' || args[0] === '-h') {
+    (args.length === 0 ? output.err : output.out)(USAGE);
+    return args.length === 0 ? 2 : 0;
+  }
+  if (args[0] !== 'check') {
+    output.err(`Unknown command "${args[0]}".\n\n${USAGE}`);
+    return 2;
+  }
+  const paths: string[] = [];
+  let configPath: string | undefined;
+  for (let i = 1; i < args.length; i++) {
+    if (args[i] === '--config') {
+      configPath = args[++i];
+      if (!configPath) return usageError(output, '--config needs a file name.');
+    } else if (args[i].startsWith('-')) {
+      return usageError(output, `Unknown option "${args[i]}".`);
+    } else {
+      paths.push(args[i]);
+    }
+  }
+  if (paths.length === 0) return usageError(output, 'Name at least one file or folder to check.');
+
+  const service = createLanguageService({ logger: { error: output.err, warn: output.err } });
+  let settings: Settings | undefined;
+  if (configPath) {
+    const loaded = loadSettings(resolve(cwd, configPath), service, output);
+    if (!loaded) return 2;
+    settings = loaded;
+  }
+
+  const files: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      return usageError(output, `No such file or folder: ${path}`);
+    }
+    if (stats.isDirectory()) files.push(...markdownFiles(absolute));
+    else files.push(absolute);
+  }
+
+  let errors = 0;
+  let findings = 0;
+  let reports = 0;
+  for (const file of files.sort()) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      output.err(`${relative(cwd, file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`);
+      continue;
+    }
+    const document = { uri: pathToFileURL(file).href, version: 1, getText: () => text };
+    if (service.getReport(document).kind) reports++;
+    for (const diagnostic of service.computeDiagnostics(document, settings)) {
+      const severity = severityName(diagnostic.severity);
+      if (severity === 'error') errors++;
+      findings++;
+      const { line, character } = diagnostic.range.start;
+      output.out(`${relative(cwd, file)}:${line + 1}:${character + 1} ${severity} ${String(diagnostic.code)} ${diagnostic.message}`);
+    }
+  }
+  output.err(`${files.length} Markdown file${files.length === 1 ? '' : 's'} read, ${reports} report${reports === 1 ? '' : 's'} checked, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
+  return errors > 0 ? 1 : 0;
+}
+
+function usageError(output: Output, message: string): number {
+  output.err(`${message}\n\n${USAGE}`);
+  return 2;
+}
+
+function loadSettings(path: string, service: LanguageService, output: Output): Settings | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    output.err(`Cannot read settings from ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  // Accept both VS Code's flat keys ("incidentDocs.rules.x") and a nested { incidentDocs: { rules: { x } } }.
+  const section: Record<string, unknown> = {};
+  const rules: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (key === 'incidentDocs' && typeof value === 'object' && value) Object.assign(section, value);
+    else if (key.startsWith('incidentDocs.rules.')) rules[key.slice('incidentDocs.rules.'.length)] = value;
+    else if (key.startsWith('incidentDocs.')) section[key.slice('incidentDocs.'.length)] = value;
+  }
+  section.rules = { ...(section.rules as object | undefined), ...rules };
+  return readSettings(section, service.rules.map((rule) => rule.id), (message) => output.err(`Warning: ${message}`));
+}
+
+function markdownFiles(folder: string): string[] {
+  const found: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return found; // vanished or unreadable: nothing to check there
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...markdownFiles(path));
+    else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) });
+}

@@ -1,0 +1,64 @@
+import { CodeActionKind, TextEdit, type CodeAction, type CodeActionContext, type Diagnostic } from 'vscode-languageserver-types';
+import type { SectionInsertion } from '../model/insertSection';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.incidentDocs`;
+export const INSERT_ALL_TITLE = 'Insert all missing sections';
+
+/** The current document, and its current missing-section findings (for stale diagnostics and fix-all). */
+export interface CodeActionInput {
+  uri: string;
+  version: number;
+  missing: SectionInsertion[];
+}
+
+export function isSectionInsertion(value: unknown): value is SectionInsertion {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<SectionInsertion>;
+  return typeof candidate.number === 'number' && typeof candidate.name === 'string' && typeof candidate.block === 'string'
+    && typeof candidate.leading === 'string' && typeof candidate.position?.line === 'number' && typeof candidate.position?.character === 'number';
+}
+
+/** The insertion a missing-section diagnostic asks for: from its data, or re-found when the data is for an older version. */
+function insertionFor(diagnostic: Diagnostic, input: CodeActionInput): SectionInsertion | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (data?.version === input.version && isSectionInsertion(data.finding)) return data.finding;
+  const number = isSectionInsertion(data?.finding) ? data.finding.number : undefined;
+  return input.missing.find((insertion) => insertion.number === number);
+}
+
+export function getCodeActions(input: CodeActionInput, context: CodeActionContext): CodeAction[] {
+  const wants = (kind: string) => !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'missing-section');
+    for (const diagnostic of ours) {
+      const insertion = insertionFor(diagnostic, input);
+      if (!insertion) continue;
+      actions.push({
+        title: `Insert ${insertion.name}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: { changes: { [input.uri]: insertAll([insertion]) } },
+      });
+    }
+    if (ours.length > 0 && input.missing.length > 1) {
+      actions.push({ title: INSERT_ALL_TITLE, kind: CodeActionKind.QuickFix, diagnostics: ours, edit: { changes: { [input.uri]: insertAll(input.missing) } } });
+    }
+  }
+  if (input.missing.length > 0 && context.only?.some((only) => FIX_ALL_KIND === only || FIX_ALL_KIND.startsWith(`${only}.`))) {
+    actions.push({ title: INSERT_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [input.uri]: insertAll(input.missing) } } });
+  }
+  return actions;
+}
+
+/** One edit per insertion point; disciplines that go to the same point are written there in order. */
+export function insertAll(insertions: SectionInsertion[]): TextEdit[] {
+  const byPoint = new Map<string, SectionInsertion[]>();
+  for (const insertion of [...insertions].sort((a, b) => a.number - b.number)) {
+    const key = `${insertion.position.line}:${insertion.position.character}`;
+    byPoint.set(key, [...(byPoint.get(key) ?? []), insertion]);
+  }
+  return [...byPoint.values()].map((group) => TextEdit.insert(group[0].position, group[0].leading + group.map((i) => i.block).join('')));
+}

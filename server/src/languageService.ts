@@ -1,0 +1,114 @@
+import type { CodeAction, CodeActionContext, Diagnostic } from 'vscode-languageserver-types';
+import { buildReport, type IncidentReport } from './model/report';
+import type { SectionInsertion } from './model/insertSection';
+import { ALL_RULES, type Finding, type Rule } from './rules';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { toDiagnostic } from './features/diagnostics';
+import { getCodeActions as buildCodeActions, insertAll } from './features/codeActions';
+import { isSectionInsertion } from './features/codeActions';
+import type { TextEdit } from 'vscode-languageserver-types';
+
+/** The little the service needs of a document: the same shape as LSP's and VS Code's. */
+export interface TextDocumentLike {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export interface Logger {
+  error(message: string): void;
+  warn(message: string): void;
+}
+
+export interface LanguageServiceOptions {
+  rules?: readonly Rule[];
+  logger?: Logger;
+  /** Where the rule pages live (`<base>/<rule-id>.md`), linked from each diagnostic. */
+  docsBaseUri?: string;
+}
+
+export interface RuleFinding {
+  rule: Rule;
+  finding: Finding;
+}
+
+export interface LanguageService {
+  readonly rules: readonly Rule[];
+  /** The parsed report, cached per document version. */
+  getReport(document: TextDocumentLike): IncidentReport;
+  /** Every finding of every enabled rule; none for a document that is not a report. */
+  check(document: TextDocumentLike, settings?: Settings): RuleFinding[];
+  computeDiagnostics(document: TextDocumentLike, settings?: Settings): Diagnostic[];
+  getCodeActions(document: TextDocumentLike, context: CodeActionContext, settings?: Settings): CodeAction[];
+  /** The fix-all edit: every missing section inserted in its place. Empty when nothing is missing. */
+  insertMissingSections(document: TextDocumentLike, settings?: Settings): TextEdit[];
+  /** Drops cached state for a closed document. */
+  forget(uri: string): void;
+}
+
+const silentLogger: Logger = { error() {}, warn() {} };
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const rules = options.rules ?? ALL_RULES;
+  const logger = options.logger ?? silentLogger;
+  const reports = new Map<string, { version: number; report: IncidentReport }>();
+  const crashedRules = new Set<string>();
+
+  function getReport(document: TextDocumentLike): IncidentReport {
+    const cached = reports.get(document.uri);
+    if (cached && cached.version === document.version) return cached.report;
+    const report = buildReport(document.getText());
+    reports.set(document.uri, { version: document.version, report });
+    return report;
+  }
+
+  function check(document: TextDocumentLike, settings: Settings = DEFAULT_SETTINGS): RuleFinding[] {
+    const report = getReport(document);
+    if (!report.kind) return [];
+    const findings: RuleFinding[] = [];
+    for (const rule of rules) {
+      if (settings.rules[rule.id] === 'off' || !rule.kinds.includes(report.kind)) continue;
+      try {
+        for (const finding of rule.check(report, { uri: document.uri })) findings.push({ rule, finding });
+      } catch (error) {
+        // One broken rule must not silence the others; say so once, not on every keystroke.
+        if (!crashedRules.has(rule.id)) {
+          crashedRules.add(rule.id);
+          logger.error(`Rule ${rule.id} failed on ${document.uri} and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        }
+      }
+    }
+    return findings;
+  }
+
+  function missingInsertions(document: TextDocumentLike, settings?: Settings): SectionInsertion[] {
+    return check(document, settings)
+      .filter(({ rule }) => rule.id === 'missing-section')
+      .map(({ finding }) => finding.data)
+      .filter(isSectionInsertion);
+  }
+
+  return {
+    rules,
+    getReport,
+    check,
+    computeDiagnostics(document, settings = DEFAULT_SETTINGS) {
+      return check(document, settings).map(({ rule, finding }) =>
+        toDiagnostic(rule, finding, severityOf(rule, settings), document.uri, document.version, options.docsBaseUri));
+    },
+    getCodeActions(document, context, settings) {
+      return buildCodeActions({ uri: document.uri, version: document.version, missing: missingInsertions(document, settings) }, context);
+    },
+    insertMissingSections(document, settings) {
+      return insertAll(missingInsertions(document, settings));
+    },
+    forget(uri) {
+      reports.delete(uri);
+    },
+  };
+}
+
+function severityOf(rule: Rule, settings: Settings) {
+  const configured = settings.rules[rule.id];
+  return configured && configured !== 'off' ? configured : rule.defaultSeverity;
+}

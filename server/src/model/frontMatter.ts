@@ -1,0 +1,64 @@
+import { parseDocument } from 'yaml';
+import type { Root } from 'mdast';
+import type { Range } from './position';
+import { LineIndex } from './position';
+
+export interface FrontMatterProblem {
+  message: string;
+  range: Range;
+}
+
+export interface FrontMatter {
+  /** The mapping's values; empty when there is no front matter or it is not a mapping. */
+  data: Record<string, unknown>;
+  /** Range of the whole block, fences included. */
+  range: Range;
+  problems: FrontMatterProblem[];
+}
+
+/** Reads the YAML front matter block that remark-frontmatter found, if any. Never throws. */
+export function readFrontMatter(tree: Root, lines: LineIndex): FrontMatter | undefined {
+  const node = tree.children[0];
+  if (!node || node.type !== 'yaml' || !node.position) return undefined;
+  const blockStart = node.position.start.offset ?? 0;
+  const blockEnd = node.position.end.offset ?? blockStart;
+  // The YAML content starts on the line after the opening fence.
+  const contentStart = lines.lineStart(lines.positionAt(blockStart).line + 1);
+  const range = lines.range(blockStart, blockEnd);
+  const problems: FrontMatterProblem[] = [];
+
+  const document = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  for (const error of document.errors) {
+    const [from, to] = error.pos;
+    const start = contentStart + Math.min(from, node.value.length);
+    const end = contentStart + Math.min(Math.max(to, from + 1), node.value.length);
+    problems.push({ message: `Front matter: ${firstLine(error.message)}`, range: lines.range(start, Math.max(end, start)) });
+  }
+
+  let data: Record<string, unknown> = {};
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch {
+    value = undefined; // toJS can throw on documents with errors; those are already reported.
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    data = value as Record<string, unknown>;
+  } else if (value !== undefined && value !== null && problems.length === 0) {
+    problems.push({ message: 'Front matter should be a mapping of keys to values (for example `type: 8d`).', range });
+  }
+  return { data, range, problems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].trim();
+}
+
+/** A front-matter value as text, or undefined when absent or not a scalar. */
+export function frontMatterText(frontMatter: FrontMatter | undefined, key: string): string | undefined {
+  const value = frontMatter?.data[key];
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return undefined;
+}

@@ -1,0 +1,77 @@
+/**
+ * The 8D discipline catalogue: numbers and the titles each template family uses.
+ * Pure data plus the tolerant recognition of discipline headings.
+ */
+
+export type TitleFamily = 'simple' | 'default' | 'ford';
+
+export const TITLE_FAMILIES: readonly TitleFamily[] = ['simple', 'default', 'ford'];
+
+export interface Discipline {
+  number: number;
+  titles: Record<TitleFamily, string>;
+}
+
+export const DISCIPLINES: readonly Discipline[] = [
+  { number: 0, titles: { simple: 'Planning', default: 'Plan and prepare', ford: 'Prepare for the Global 8D Process' } },
+  { number: 1, titles: { simple: 'Team members', default: 'Form a team', ford: 'Establish the Team' } },
+  { number: 2, titles: { simple: 'Problem statement & description', default: 'Identify the problem', ford: 'Describe the Problem' } },
+  { number: 3, titles: { simple: 'Interim containment action', default: 'Develop interim containment plan', ford: 'Develop Interim Containment Actions' } },
+  { number: 4, titles: { simple: 'Root cause & escape points', default: 'Verify root causes and escape points', ford: 'Define and Verify Root Cause and Escape Point' } },
+  { number: 5, titles: { simple: 'Permanent corrective action', default: 'Choose permanent corrective actions', ford: 'Choose and Verify Permanent Corrective Actions' } },
+  { number: 6, titles: { simple: 'Implementation plan', default: 'Implement corrective actions', ford: 'Implement and Validate Permanent Corrective Actions' } },
+  { number: 7, titles: { simple: 'Preventive measures', default: 'Take preventive measures', ford: 'Prevent Recurrence' } },
+  { number: 8, titles: { simple: 'Review & closure', default: 'Celebrate with your team', ford: 'Recognize Team and Individual Contributions' } },
+];
+
+/** How a heading names its discipline: `D3: Title`, `d0 - Title`, `Discipline 6: Title`, `D8) Title` … */
+export interface DisciplineLabel {
+  number: number;
+  /** The label as written, e.g. `D3`, `d0`, `Discipline 6`. */
+  label: string;
+  /** What stands between the label and the title, e.g. `: `, ` - `, `. ` (empty for a bare `D3`). */
+  separator: string;
+  title: string;
+}
+
+// `D3`, `D 3` or `Discipline 3`, not followed by another letter or digit (so `D30` and `D3x` are not disciplines),
+// then an optional separator, then the title.
+const LABEL = /^\s*((?:D\s?|Discipline\s+)([0-8]))(?![0-9A-Za-z])(\s*(?:[:.|)\-\u2013\u2014]\s*)?)(.*)$/i;
+
+export function readDisciplineLabel(headingText: string): DisciplineLabel | undefined {
+  const match = LABEL.exec(headingText);
+  if (!match) return undefined;
+  const [, label, digit, separator, title] = match;
+  return { number: Number(digit), label, separator: title ? separator : separator.trimEnd(), title: title.trim() };
+}
+
+/** Titles compare case-insensitively, ignoring parentheticals, punctuation and spacing. */
+export function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const NORMALIZED = DISCIPLINES.map((discipline) =>
+  Object.fromEntries(TITLE_FAMILIES.map((family) => [family, normalizeTitle(discipline.titles[family])])) as Record<TitleFamily, string>,
+);
+
+/** The family whose title for this discipline the given title is, if any. */
+export function familyOfTitle(number: number, title: string): TitleFamily | undefined {
+  const normalized = normalizeTitle(title);
+  return TITLE_FAMILIES.find((family) => NORMALIZED[number][family] === normalized);
+}
+
+/** Disciplines (other than `number`) whose catalogue title the given title is. */
+export function otherDisciplinesTitled(number: number, title: string): Discipline[] {
+  if (familyOfTitle(number, title)) return [];
+  const normalized = normalizeTitle(title);
+  return DISCIPLINES.filter((discipline) => discipline.number !== number && TITLE_FAMILIES.some((family) => NORMALIZED[discipline.number][family] === normalized));
+}
+
+export function disciplineTitle(number: number, family: TitleFamily): string {
+  return DISCIPLINES[number].titles[family];
+}

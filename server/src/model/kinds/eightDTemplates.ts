@@ -1,0 +1,78 @@
+/**
+ * Section bodies of the built-in 8D templates (templates/*.md): the prompts and skeletons a quick-fix inserts,
+ * and the text an untouched section holds. Derived from the same files "new report" writes.
+ */
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import simpleTemplate from '../../../../templates/8d-simple.md';
+import defaultTemplate from '../../../../templates/8d-default.md';
+import { buildReport, type IncidentReport } from '../report';
+import type { TitleFamily } from './eightD';
+
+interface TemplateSections {
+  /** Body text of each discipline as the template writes it, without the heading and trailing separators. */
+  bodies: Map<number, string>;
+  /** Heading level the template uses for disciplines. */
+  depth: number;
+}
+
+let cache: Map<'simple' | 'default', TemplateSections> | undefined;
+
+function templates(): Map<'simple' | 'default', TemplateSections> {
+  cache ??= new Map([
+    ['simple', readTemplate(simpleTemplate)],
+    ['default', readTemplate(defaultTemplate)],
+  ]);
+  return cache;
+}
+
+function readTemplate(text: string): TemplateSections {
+  const report = buildReport(text);
+  const bodies = new Map<number, string>();
+  for (const discipline of report.disciplines) {
+    const raw = text.slice(discipline.heading.end, discipline.end);
+    bodies.set(discipline.number, raw.replace(/^\r?\n/, '').replace(/(\s*\n)?-{3,}\s*$/, '').replace(/\s+$/, ''));
+  }
+  return { bodies, depth: report.disciplines[0]?.heading.depth ?? 2 };
+}
+
+/**
+ * The body to insert for a discipline, in the given family (Ford's names have no template of their own and
+ * take the simple template's prompt), with subheadings moved to sit under a discipline heading of `depth`.
+ */
+export function templateBody(number: number, family: TitleFamily, depth: number): string {
+  const template = templates().get(family === 'default' ? 'default' : 'simple')!;
+  const body = template.bodies.get(number) ?? '';
+  const shift = depth - template.depth;
+  if (shift === 0) return body;
+  return body.replace(/^(#{1,6})(?=\s)/gm, (marks) => '#'.repeat(Math.min(6, Math.max(1, marks.length + shift))));
+}
+
+/** What a section says once headings, comments and separators are set aside. */
+export function meaningfulText(nodes: RootContent[]): string {
+  return nodes
+    .filter((node) => node.type !== 'heading' && node.type !== 'thematicBreak' && !(node.type === 'html' && isComment(node.value)))
+    .map((node) => toString(node).replace(/<!--[\s\S]*?-->/g, ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function isComment(html: string): boolean {
+  return /^\s*<!--[\s\S]*-->\s*$/.test(html);
+}
+
+/** Text of the untouched template sections for a discipline, in every built-in template. */
+export function untouchedTemplateTexts(number: number): Set<string> {
+  const texts = new Set<string>();
+  for (const template of templates().values()) {
+    const body = template.bodies.get(number);
+    if (body !== undefined) texts.add(meaningfulText(bodyNodes(body)));
+  }
+  return texts;
+}
+
+function bodyNodes(body: string): RootContent[] {
+  const report: IncidentReport = buildReport(body);
+  return report.tree.children;
+}

@@ -1,0 +1,13 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root } from 'mdast';
+
+// One processor for the whole process: building it is not free and it holds no per-document state.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** Markdown text to an mdast tree (GitHub-flavoured, with YAML front matter as a `yaml` node). */
+export function parseMarkdown(text: string): Root {
+  return processor.runSync(processor.parse(text)) as Root;
+}

@@ -1,0 +1,238 @@
+import type { Root, RootContent, Heading, Paragraph, List, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from './parse';
+import { LineIndex, type Range } from './position';
+import { readFrontMatter, frontMatterText, type FrontMatter } from './frontMatter';
+import { readDisciplineLabel, familyOfTitle, TITLE_FAMILIES, type DisciplineLabel, type TitleFamily } from './kinds/eightD';
+
+export type ReportKind = '8d';
+
+export interface HeadingInfo {
+  depth: number;
+  /** Plain text of the heading, emphasis and code marks removed. */
+  text: string;
+  /** True when the whole heading is bold, as in `## **D5 | Corrective Actions**`. */
+  bold: boolean;
+  start: number;
+  end: number;
+  line: number;
+  range: Range;
+  /** Index of the heading among the root's children. */
+  childIndex: number;
+}
+
+export interface Section {
+  heading: HeadingInfo;
+  /** Offset where the section's content ends: the next heading that closes it, the footer, or the end. */
+  end: number;
+  /** Root children between the heading and the end (subsections included). */
+  content: RootContent[];
+}
+
+export interface DisciplineSection extends Section {
+  number: number;
+  label: DisciplineLabel;
+}
+
+export interface TitleLine {
+  /** The report number as written (`3`, `0003`), when the title has one. */
+  number?: string;
+  title: string;
+  range: Range;
+}
+
+export interface MetadataField {
+  value: string;
+  range: Range;
+}
+
+export interface IncidentReport {
+  text: string;
+  lines: LineIndex;
+  tree: Root;
+  kind: ReportKind | undefined;
+  frontMatter: FrontMatter | undefined;
+  /** The `# N: Title` line, or the front matter's title. */
+  title: TitleLine | undefined;
+  date: MetadataField | undefined;
+  status: MetadataField | undefined;
+  headings: HeadingInfo[];
+  sections: Section[];
+  disciplines: DisciplineSection[];
+  /** The template family most of the discipline titles come from (simple when none does). */
+  family: TitleFamily;
+  /** Where a closing footer (`---` and a last paragraph, as 8d-tools writes) starts; the text length if none. */
+  footerStart: number;
+}
+
+const EIGHT_D_TYPES = new Set(['8d', '8-d', 'eight-d', 'g8d']);
+
+/** Markdown text to the report model. Pure and total: malformed input yields a model, never an exception. */
+export function buildReport(text: string): IncidentReport {
+  const tree = parseMarkdown(text);
+  const lines = new LineIndex(text);
+  const frontMatter = readFrontMatter(tree, lines);
+  const headings = collectHeadings(tree, lines);
+  const footerStart = findFooterStart(tree, text.length);
+  const sections = buildSections(tree, headings, footerStart, text.length);
+  const disciplines: DisciplineSection[] = [];
+  for (const section of sections) {
+    const label = readDisciplineLabel(section.heading.text);
+    if (label) disciplines.push({ ...section, number: label.number, label });
+  }
+  // A discipline's section also ends at the next discipline heading, whatever its level (`### Discipline 6` under `## D5`).
+  disciplines.forEach((discipline, i) => {
+    const next = disciplines[i + 1];
+    if (next && next.heading.start < discipline.end) {
+      discipline.end = next.heading.start;
+      discipline.content = discipline.content.filter((node) => (node.position?.start.offset ?? 0) < next.heading.start);
+    }
+  });
+  return {
+    text,
+    lines,
+    tree,
+    kind: detectKind(frontMatter, disciplines),
+    frontMatter,
+    title: readTitle(headings, frontMatter),
+    date: readMetadataField(tree, lines, frontMatter, 'date'),
+    status: readMetadataField(tree, lines, frontMatter, 'status'),
+    headings,
+    sections,
+    disciplines,
+    family: dominantFamily(disciplines),
+    footerStart,
+  };
+}
+
+function collectHeadings(tree: Root, lines: LineIndex): HeadingInfo[] {
+  const headings: HeadingInfo[] = [];
+  tree.children.forEach((node, childIndex) => {
+    if (node.type !== 'heading' || !node.position) return;
+    const start = node.position.start.offset ?? 0;
+    const end = node.position.end.offset ?? start;
+    headings.push({
+      depth: node.depth,
+      text: toString(node).trim(),
+      bold: isBold(node),
+      start,
+      end,
+      line: node.position.start.line - 1,
+      range: lines.range(start, end),
+      childIndex,
+    });
+  });
+  return headings;
+}
+
+function isBold(heading: Heading): boolean {
+  const meaningful = heading.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return meaningful.length === 1 && meaningful[0].type === 'strong';
+}
+
+/** Each heading's section runs to the next heading of the same or a higher level (one pass, with a stack). */
+function buildSections(tree: Root, headings: HeadingInfo[], footerStart: number, textLength: number): Section[] {
+  const closedBy: (HeadingInfo | undefined)[] = headings.map(() => undefined);
+  const open: number[] = [];
+  headings.forEach((heading, i) => {
+    while (open.length > 0 && headings[open[open.length - 1]].depth >= heading.depth) closedBy[open.pop()!] = heading;
+    open.push(i);
+  });
+  return headings.map((heading, i) => {
+    const closing = closedBy[i];
+    const end = Math.min(closing?.start ?? textLength, Math.max(footerStart, heading.end));
+    const content = tree.children
+      .slice(heading.childIndex + 1, closing?.childIndex ?? tree.children.length)
+      .filter((node) => (node.position?.start.offset ?? end) < end);
+    return { heading, end, content };
+  });
+}
+
+/** A trailing `---` followed only by short paragraphs (8d-tools' "generated using" line) is the document's footer. */
+function findFooterStart(tree: Root, textLength: number): number {
+  const children = tree.children;
+  for (let i = children.length - 1; i >= 0 && i >= children.length - 3; i--) {
+    const node = children[i];
+    if (node.type === 'thematicBreak') {
+      const after = children.slice(i + 1);
+      if (after.length > 0 && after.every((n) => n.type === 'paragraph')) return node.position?.start.offset ?? textLength;
+      return textLength;
+    }
+    if (node.type !== 'paragraph') return textLength;
+  }
+  return textLength;
+}
+
+function detectKind(frontMatter: FrontMatter | undefined, disciplines: DisciplineSection[]): ReportKind | undefined {
+  const type = frontMatterText(frontMatter, 'type')?.toLowerCase();
+  if (type && EIGHT_D_TYPES.has(type)) return '8d';
+  const distinct = new Set(disciplines.map((discipline) => discipline.number));
+  return distinct.size >= 3 ? '8d' : undefined;
+}
+
+const NUMBERED_TITLE = /^(\d+)\s*:\s*(.*)$/;
+
+function readTitle(headings: HeadingInfo[], frontMatter: FrontMatter | undefined): TitleLine | undefined {
+  const heading = headings.find((h) => h.depth === 1);
+  if (heading) {
+    const match = NUMBERED_TITLE.exec(heading.text);
+    return match ? { number: match[1], title: match[2].trim(), range: heading.range } : { title: heading.text, range: heading.range };
+  }
+  const title = frontMatterText(frontMatter, 'title');
+  if (title && frontMatter) {
+    const number = frontMatterText(frontMatter, 'number') ?? frontMatterText(frontMatter, 'id');
+    return { number, title, range: { start: frontMatter.range.start, end: frontMatter.range.start } };
+  }
+  return undefined;
+}
+
+const FIELD_LABEL = /^\s*(date|status)\s*:?\s*$/i;
+
+/**
+ * `**Date:** 2025-06-23` in a paragraph or list item before the first section, in any of the shapes
+ * 8d-tools has written (bulleted or not, on consecutive lines of one paragraph); front matter as a fallback.
+ */
+function readMetadataField(tree: Root, lines: LineIndex, frontMatter: FrontMatter | undefined, field: 'date' | 'status'): MetadataField | undefined {
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth > 1) break;
+    for (const paragraph of paragraphsOf(node)) {
+      const found = fieldInParagraph(paragraph, lines, field);
+      if (found) return found;
+    }
+  }
+  const value = frontMatterText(frontMatter, field);
+  if (value !== undefined && frontMatter) return { value, range: frontMatter.range };
+  return undefined;
+}
+
+function paragraphsOf(node: RootContent): Paragraph[] {
+  if (node.type === 'paragraph') return [node];
+  if (node.type === 'list') return (node as List).children.flatMap((item) => item.children.filter((child): child is Paragraph => child.type === 'paragraph'));
+  return [];
+}
+
+function fieldInParagraph(paragraph: Paragraph, lines: LineIndex, field: string): MetadataField | undefined {
+  const strong = paragraph.children.find(
+    (child: PhrasingContent) => child.type === 'strong' && FIELD_LABEL.exec(toString(child))?.[1].toLowerCase() === field,
+  );
+  if (!strong?.position) return undefined;
+  // Label may be `**Date:**` or `**Date**:`; the value runs to the end of the line.
+  const labelEnd = strong.position.end.offset ?? 0;
+  const lineEnd = lines.lineEnd(strong.position.end.line - 1);
+  const raw = lines.text.slice(labelEnd, lineEnd);
+  const leading = raw.length - raw.replace(/^\s*:?\s*/, '').length;
+  const value = raw.slice(leading).replace(/\s+$/, '');
+  const start = labelEnd + leading;
+  return { value, range: lines.range(start, start + value.length) };
+}
+
+function dominantFamily(disciplines: DisciplineSection[]): TitleFamily {
+  const counts = new Map<TitleFamily, number>();
+  for (const discipline of disciplines) {
+    const family = familyOfTitle(discipline.number, discipline.label.title);
+    if (family) counts.set(family, (counts.get(family) ?? 0) + 1);
+  }
+  let best: TitleFamily = 'simple';
+  for (const family of TITLE_FAMILIES) if ((counts.get(family) ?? 0) > (counts.get(best) ?? 0)) best = family;
+  return best;
+}

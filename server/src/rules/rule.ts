@@ -1,0 +1,34 @@
+import type { IncidentReport, ReportKind } from '../model/report';
+import type { Range } from '../model/position';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+}
+
+/** What a rule reports: pure data, turned into an editor diagnostic by the features layer. */
+export interface Finding {
+  message: string;
+  range: Range;
+  related?: RelatedLocation[];
+  /** Everything the finding's quick-fix needs, so that the fix recomputes nothing. */
+  data?: unknown;
+}
+
+export interface RuleContext {
+  /** The document's URI, when it has one (for messages only; rules never read files). */
+  uri?: string;
+}
+
+export interface Rule {
+  /** Stable id: the diagnostic code, the setting `incidentDocs.rules.<id>` and the doc page `docs/rules/<id>.md`. */
+  id: string;
+  /** One line, shown in the docs and the settings UI. */
+  description: string;
+  defaultSeverity: Severity;
+  /** The report kinds the rule checks. */
+  kinds: readonly ReportKind[];
+  check(report: IncidentReport, context: RuleContext): Finding[];
+}

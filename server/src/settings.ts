@@ -1,0 +1,45 @@
+import type { Severity } from './rules/rule';
+
+export type SeveritySetting = Severity | 'off';
+
+export interface Settings {
+  /** Milliseconds to wait after the last edit before checking; 0 checks at once. */
+  diagnosticsDelay: number;
+  /** Severity overrides by rule id; rules not named keep their default. */
+  rules: Record<string, SeveritySetting>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { diagnosticsDelay: 250, rules: {} };
+
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/**
+ * Turns the `incidentDocs` configuration section (whatever the client sent) into settings.
+ * Invalid values fall back to the default and are reported once each through `warn`, never silently.
+ */
+export function readSettings(raw: unknown, knownRules: readonly string[], warn: (message: string) => void): Settings {
+  const section = isObject(raw) ? raw : {};
+  let diagnosticsDelay = DEFAULT_SETTINGS.diagnosticsDelay;
+  if (section.diagnosticsDelay !== undefined) {
+    const value = section.diagnosticsDelay;
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) diagnosticsDelay = value;
+    else warn(`Setting incidentDocs.diagnosticsDelay must be a number of milliseconds (0 or more); using ${diagnosticsDelay}.`);
+  }
+  const rules: Record<string, SeveritySetting> = {};
+  if (isObject(section.rules)) {
+    for (const [id, value] of Object.entries(section.rules)) {
+      if (!knownRules.includes(id)) {
+        warn(`Setting incidentDocs.rules.${id} names no rule; known rules: ${knownRules.join(', ')}.`);
+      } else if (typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value)) {
+        rules[id] = value as SeveritySetting;
+      } else if (value !== undefined && value !== null) {
+        warn(`Setting incidentDocs.rules.${id} must be one of ${SEVERITY_SETTINGS.join(', ')}; using the rule's default.`);
+      }
+    }
+  }
+  return { diagnosticsDelay, rules };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
