@@ -36,7 +36,7 @@ export interface DisciplineLabel {
 
 // `D3`, `D 3` or `Discipline 3`, not followed by another letter or digit (so `D30` and `D3x` are not disciplines),
 // then an optional separator, then the title.
-const LABEL = /^\s*((?:D\s?|Discipline\s+)([0-8]))(?![0-9A-Za-z])(\s*(?:[:.|)\-\u2013\u2014]\s*)?)(.*)$/i;
+const LABEL = /^\s*((?:D\s?|Discipline\s+)([0-8]))(?![0-9A-Za-z])(\s*(?:[:.|)\u2013\u2014]|-{1,2})?\s*)(.*)$/i;
 
 export function readDisciplineLabel(headingText: string): DisciplineLabel | undefined {
   const match = LABEL.exec(headingText);
