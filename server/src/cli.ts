@@ -82,7 +82,9 @@ export function runCli(args: string[], output: Output, cwd = process.cwd()): num
     }
     const document = { uri: pathToFileURL(file).href, version: 1, getText: () => text };
     if (service.getReport(document).kind) reports++;
-    for (const diagnostic of service.computeDiagnostics(document, settings)) {
+    const diagnostics = service.computeDiagnostics(document, settings)
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    for (const diagnostic of diagnostics) {
       const severity = severityName(diagnostic.severity);
       if (severity === 'error') errors++;
       findings++;

@@ -1,0 +1,169 @@
+/**
+ * Drives the real bundled server (`node dist/server.js --stdio`) over JSON-RPC, like an editor does.
+ * Waits for conditions (published diagnostics), never for fixed times.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidChangeConfigurationNotification,
+  PublishDiagnosticsNotification,
+  ConfigurationRequest,
+  RegistrationRequest,
+  ShowMessageNotification,
+  LogMessageNotification,
+  CodeActionRequest,
+  ShutdownRequest,
+  ExitNotification,
+  type ProtocolConnection,
+  type Diagnostic,
+  type CodeAction,
+  type CodeActionContext,
+  type InitializeResult,
+  type TextEdit,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ROOT } from './fixtures';
+
+interface Waiter {
+  uri: string;
+  accept: (params: PublishDiagnosticsParams) => boolean;
+  resolve: (params: PublishDiagnosticsParams) => void;
+}
+
+export class LspClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: { type: number; message: string }[] = [];
+  readonly shownMessages: string[] = [];
+  /** What the server gets when it asks for the `incidentDocs` section. */
+  settings: Record<string, unknown>;
+  initializeResult!: InitializeResult;
+  private readonly documents = new Map<string, TextDocument>();
+  private waiters: Waiter[] = [];
+
+  private constructor(private readonly child: ChildProcess, private readonly connection: ProtocolConnection, settings: Record<string, unknown>) {
+    this.settings = settings;
+  }
+
+  static async start(settings: Record<string, unknown> = { diagnosticsDelay: 0 }): Promise<LspClient> {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(child, connection, settings);
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onDiagnostics(params));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'incidentDocs' ? client.settings : null)));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onNotification(LogMessageNotification.type, (params) => { client.logs.push(params); });
+    connection.onNotification(ShowMessageNotification.type, (params) => { client.shownMessages.push(params.message); });
+    connection.onRequest('window/showMessageRequest', (params: { message: string }) => (client.shownMessages.push(params.message), null));
+    connection.listen();
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          codeAction: { dataSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        },
+      },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private onDiagnostics(params: PublishDiagnosticsParams): void {
+    this.published.push(params);
+    this.waiters = this.waiters.filter((waiter) => {
+      if (waiter.uri !== params.uri || !waiter.accept(params)) return true;
+      waiter.resolve(params);
+      return false;
+    });
+  }
+
+  /** The next (or an already received, when `includePast`) diagnostics for `uri` that satisfy `accept`. */
+  waitForDiagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published.filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.map((d) => d.message)]))}`)), timeoutMs);
+      this.waiters.push({ uri, accept, resolve: (params) => (clearTimeout(timer), resolve(params)) });
+    });
+  }
+
+  async open(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+    const document = TextDocument.create(uri, 'markdown', 1, text);
+    this.documents.set(uri, document);
+    const published = this.waitForDiagnostics(uri, (p) => p.version === 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    return published;
+  }
+
+  text(uri: string): string {
+    return this.document(uri).getText();
+  }
+
+  private document(uri: string): TextDocument {
+    const document = this.documents.get(uri);
+    if (!document) throw new Error(`${uri} is not open`);
+    return document;
+  }
+
+  /** Applies edits as an editor would (incremental sync) and returns the new version. */
+  async edit(uri: string, edits: TextEdit[]): Promise<number> {
+    const document = this.document(uri);
+    const version = document.version + 1;
+    // Edits are sent in reverse document order so that each range is still valid when applied.
+    const ordered = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    const updated = TextDocument.update(document, ordered.map((edit) => ({ range: edit.range, text: edit.newText })), version);
+    this.documents.set(uri, updated);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: ordered.map((edit) => ({ range: edit.range, text: edit.newText })),
+    });
+    return version;
+  }
+
+  async replaceAll(uri: string, text: string): Promise<number> {
+    const document = this.document(uri);
+    const version = document.version + 1;
+    this.documents.set(uri, TextDocument.create(uri, 'markdown', version, text));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const context: CodeActionContext = { diagnostics, only };
+    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }) as Promise<CodeAction[]>;
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    await exited;
+    this.connection.dispose();
+  }
+}

@@ -1,0 +1,78 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLanguageService } from '../../server/src/languageService';
+import { ALL_RULES, type Rule } from '../../server/src/rules';
+import { readSettings, DEFAULT_SETTINGS } from '../../server/src/settings';
+import { corpusReport, documentOf, findingsOf } from '../support/fixtures';
+
+describe('language service', () => {
+  test('a rule that throws is logged once and the other rules still report', () => {
+    const errors: string[] = [];
+    const broken: Rule = { id: 'broken', description: 'always throws', defaultSeverity: 'error', kinds: ['8d'], check() { throw new Error('boom'); } };
+    const service = createLanguageService({ rules: [broken, ...ALL_RULES], logger: { error: (m) => errors.push(m), warn: () => {} } });
+    const text = corpusReport('0004').text;
+    const first = findingsOf(text, undefined, service);
+    const second = findingsOf(`${text}\n`, undefined, service);
+    assert.equal(first.length, 3);
+    assert.equal(second.length, 3);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /Rule broken failed .* boom/s);
+  });
+
+  test('the parse is cached per document version', () => {
+    const service = createLanguageService();
+    let reads = 0;
+    const text = corpusReport('0004').text;
+    const document = { uri: 'file:///r.md', version: 1, getText: () => (reads++, text) };
+    service.computeDiagnostics(document);
+    service.getCodeActions(document, { diagnostics: [] });
+    service.computeDiagnostics(document);
+    assert.equal(reads, 1);
+    service.computeDiagnostics({ ...document, version: 2 });
+    assert.equal(reads, 2);
+  });
+
+  test('rule severities follow the settings; off silences a rule', () => {
+    const text = corpusReport('0004').text;
+    const settings = { ...DEFAULT_SETTINGS, rules: { 'missing-section': 'warning' as const, 'empty-section': 'off' as const } };
+    assert.deepEqual(findingsOf(text, settings).map((f) => [f.rule, f.severity]), [['missing-section', 'warning'], ['missing-section', 'warning']]);
+  });
+
+  test('diagnostics carry source, code, a doc link and their fix data', () => {
+    const service = createLanguageService({ docsBaseUri: 'file:///ext/docs/rules' });
+    const [diagnostic] = service.computeDiagnostics(documentOf(corpusReport('0004').text));
+    assert.equal(diagnostic.source, 'incident-docs');
+    assert.equal(diagnostic.code, 'missing-section');
+    assert.equal(diagnostic.codeDescription?.href, 'file:///ext/docs/rules/missing-section.md');
+    assert.ok(diagnostic.data);
+  });
+
+  test('section-order and duplicate-section point at the related heading', () => {
+    const service = createLanguageService();
+    const diagnostics = service.computeDiagnostics(documentOf(corpusReport('0005').text));
+    assert.deepEqual(diagnostics.map((d) => d.relatedInformation?.[0].location.range.start.line), [38, 20]);
+  });
+});
+
+describe('settings', () => {
+  test('valid values are taken', () => {
+    const warnings: string[] = [];
+    const settings = readSettings({ diagnosticsDelay: 0, rules: { 'empty-section': 'off' } }, ['empty-section'], (m) => warnings.push(m));
+    assert.deepEqual(settings, { diagnosticsDelay: 0, rules: { 'empty-section': 'off' } });
+    assert.deepEqual(warnings, []);
+  });
+
+  test('invalid values fall back to defaults with a clear message each', () => {
+    const warnings: string[] = [];
+    const settings = readSettings({ diagnosticsDelay: 'soon', rules: { 'empty-section': 'loud', 'no-such-rule': 'error' } }, ['empty-section'], (m) => warnings.push(m));
+    assert.deepEqual(settings, DEFAULT_SETTINGS);
+    assert.equal(warnings.length, 3);
+    assert.match(warnings.join('\n'), /diagnosticsDelay must be a number/);
+    assert.match(warnings.join('\n'), /incidentDocs.rules.empty-section must be one of off, hint, information, warning, error/);
+    assert.match(warnings.join('\n'), /incidentDocs.rules.no-such-rule names no rule/);
+  });
+
+  test('no settings at all means the defaults', () => {
+    assert.deepEqual(readSettings(undefined, [], () => assert.fail('no warning expected')), DEFAULT_SETTINGS);
+  });
+});
