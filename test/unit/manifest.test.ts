@@ -5,6 +5,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../server/src/rules';
 import { ROOT } from '../support/fixtures';
+import { buildReport } from '../../server/src/model/report';
+import simpleTemplate from '../../templates/8d-simple.md';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const properties: Record<string, { enum?: string[]; default?: unknown; markdownDescription?: string }> = manifest.contributes.configuration.properties;
@@ -48,4 +50,28 @@ test('the extension activates on Markdown and its main is the bundled client', (
   assert.equal(manifest.displayName, 'Incident Docs');
   assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
   assert.equal(manifest.main, './dist/extension.js');
+});
+
+test('the d0–d8 snippets insert each discipline with the template prompt the checker expects', () => {
+  const snippets: Record<string, { prefix: string; body: string[] }> = JSON.parse(readFileSync(join(ROOT, 'snippets', '8d.code-snippets'), 'utf8'));
+  const report = buildReport(simpleTemplate);
+  for (const discipline of report.disciplines) {
+    const snippet = Object.values(snippets).find((s) => s.prefix === `d${discipline.number}`);
+    assert.ok(snippet, `snippet d${discipline.number}`);
+    const expanded = snippet.body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$0/, '');
+    assert.ok(expanded.startsWith(`## D${discipline.number}: ${discipline.label.title}\n<!--`), expanded);
+    assert.ok(simpleTemplate.includes(expanded.trimEnd()), `d${discipline.number} matches the template`);
+  }
+  for (const contribution of manifest.contributes.snippets) assert.ok(existsSync(join(ROOT, contribution.path)));
+});
+
+test('the injection grammar scopes the D-label of the headings the checker recognises, and nothing else', () => {
+  const grammar = JSON.parse(readFileSync(join(ROOT, 'syntaxes', 'incident-docs.injection.tmLanguage.json'), 'utf8'));
+  const pattern = new RegExp(grammar.repository['discipline-heading'].match);
+  assert.equal(pattern.exec('## D3: Interim containment action')?.[2], 'D3');
+  assert.equal(pattern.exec('### Discipline 6: Implementation')?.[2], 'Discipline 6');
+  assert.equal(pattern.exec('## **D5 | Corrective Actions**')?.[2], 'D5');
+  assert.equal(pattern.exec('## d0 - Prepare')?.[2], 'd0');
+  for (const text of ['## D30 results', '## D3x', 'D3: not a heading', '## Dashboard']) assert.equal(pattern.exec(text), null, text);
+  for (const contribution of manifest.contributes.grammars) assert.ok(existsSync(join(ROOT, contribution.path)));
 });
