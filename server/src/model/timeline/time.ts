@@ -1,0 +1,1023 @@
+/**
+ * Times, dates, time zones and durations as post-mortem timelines write them.
+ *
+ * Everything here reads text step by step with sticky (`y`) regular expressions whose quantifiers are bounded
+ * and never nested, so that each read costs a bounded amount of work; the finders try a read only where a
+ * token starts and skip past what they read. That keeps every public function linear in its input, however
+ * hostile the text (a language server runs on every keystroke).
+ *
+ * Zone offsets and daylight saving time come from the platform's IANA data through `Intl`, never from a table
+ * of transition dates.
+ */
+import type { CalendarDate } from '../dates';
+
+// ─── Public types ───────────────────────────────────────────────────────────────────────────────────────────
+
+/** A wall-clock time, 24-hour. */
+export interface ClockTime {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** A calendar date; `year` is absent when the text gave none ("21st Oct", "March 16"). */
+export interface PartialDate {
+  year?: number;
+  month: number;
+  day: number;
+}
+
+export interface ZoneRef {
+  /** As written, e.g. "PST", "Pacific Time", "+02:00", "US/Pacific". */
+  text: string;
+  /** Fixed offset in minutes east of UTC, when the zone is a fixed offset or a standard/daylight abbreviation. */
+  fixedOffset?: number;
+  /** IANA zone, when named by region ("US/Pacific", "Europe/Berlin", "PST8PDT", as given) or by generic name ("PT"). */
+  iana?: string;
+  /** The region the zone belongs to, so that "PST" and "PT" count as one zone and "PST" and "EST" as two. */
+  region: string;
+  /** For standard/daylight abbreviations: which one it is, its counterpart, and the generic name to suggest. */
+  abbreviation?: { daylight: boolean; counterpart: string; generic: string };
+}
+
+export interface TimestampMatch {
+  time: ClockTime;
+  date?: PartialDate;
+  zone?: ZoneRef;
+  /** Where the timestamp (opening emphasis, date, time, zone, closing emphasis) starts and ends. */
+  start: number;
+  end: number;
+  /** Where the entry's own text begins: after the timestamp and any separator. */
+  textStart: number;
+}
+
+export interface StatedDuration {
+  minutes: number;
+  /** Minutes either way the statement may be off, from the smallest unit stated (doubled when approximate). */
+  precision: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TimeRange {
+  from: TimestampMatch;
+  to: TimestampMatch;
+  minutes: number;
+  /** From the start of the first timestamp to the end of the second (the words "from"/"between" excluded). */
+  start: number;
+  end: number;
+}
+
+// ─── Reading helpers ────────────────────────────────────────────────────────────────────────────────────────
+
+/** What a reader found and where it stopped. */
+interface Read<T> {
+  value: T;
+  end: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** Runs a sticky regular expression at `pos`. */
+function matchAt(re: RegExp, text: string, pos: number): RegExpExecArray | undefined {
+  re.lastIndex = pos;
+  return re.exec(text) ?? undefined;
+}
+
+function isDigitAt(text: string, pos: number): boolean {
+  const code = text.charCodeAt(pos);
+  return code >= 48 && code <= 57;
+}
+
+function isLetterAt(text: string, pos: number): boolean {
+  // Setting bit 5 folds A–Z onto a–z and sends nothing else into that range.
+  const code = text.charCodeAt(pos) | 32;
+  return code >= 97 && code <= 122;
+}
+
+function isWordCharAt(text: string, pos: number): boolean {
+  return isDigitAt(text, pos) || isLetterAt(text, pos);
+}
+
+const WHITESPACE = /\s/;
+
+function isSpaceAt(text: string, pos: number): boolean {
+  return pos < text.length && WHITESPACE.test(text.charAt(pos));
+}
+
+function skipWhitespace(text: string, pos: number): number {
+  let at = pos;
+  while (isSpaceAt(text, at)) at++;
+  return at;
+}
+
+/** A token may start here: the text or a non-word character comes before it. */
+function startsToken(text: string, pos: number): boolean {
+  return pos === 0 || !isWordCharAt(text, pos - 1);
+}
+
+// ─── Dates ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAYS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+]);
+/** Stands in for a missing year: a leap year (so 29 February is a date) under today's DST rules. */
+const DEFAULT_YEAR = 2024;
+
+/** "March", "Mar", "Sept" (any case) → 3, 3, 9. */
+function monthFromName(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  if (lower === 'sept') return 9;
+  const index = MONTHS.findIndex((name) => name === lower || (lower.length === 3 && name.startsWith(lower)));
+  return index < 0 ? undefined : index + 1;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The date when it exists on the calendar (29 February without a year is allowed). */
+function makeDate(year: number | undefined, month: number, day: number): PartialDate | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year ?? DEFAULT_YEAR, month)) return undefined;
+  return year === undefined ? { month, day } : { year, month, day };
+}
+
+const ISO_DATE = /(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?!\d)/y;
+// Month names must be capitalised so that "may" in prose is not read as a month.
+const MONTH_DAY = /([A-Z][A-Za-z]{2,8})\.?[ \t]{1,2}(\d{1,2})(?:st|nd|rd|th)?(?![A-Za-z0-9])/y;
+const DAY_MONTH = /(\d{1,2})(?:st|nd|rd|th)?[ \t]{1,2}(?:of[ \t]{1,2})?([A-Z][A-Za-z]{2,8})(?![A-Za-z])\.?/y;
+const YEAR_AFTER = /,?[ \t]{1,2}(\d{4})(?!\d)/y;
+
+/** "2025-02-11", "2024/03/15". */
+function readIsoDate(text: string, pos: number): Read<PartialDate> | undefined {
+  const match = matchAt(ISO_DATE, text, pos);
+  if (!match) return undefined;
+  const value = makeDate(Number(match[1]), Number(match[3]), Number(match[4]));
+  return value && { value, end: pos + match[0].length };
+}
+
+/** The year after a named date ("March 16, 2024", "8 April 2025"), when there is one. */
+function withYear(text: string, pos: number, month: number, day: number): Read<PartialDate> | undefined {
+  const year = matchAt(YEAR_AFTER, text, pos);
+  const value = makeDate(year ? Number(year[1]) : undefined, month, day);
+  return value && { value, end: pos + (year ? year[0].length : 0) };
+}
+
+/** "March 16", "Mar 16 2024", "January 23, 2024", "Oct 21st". */
+function readMonthDay(text: string, pos: number): Read<PartialDate> | undefined {
+  const match = matchAt(MONTH_DAY, text, pos);
+  const month = match && monthFromName(match[1]);
+  if (!match || !month) return undefined;
+  return withYear(text, pos + match[0].length, month, Number(match[2]));
+}
+
+/** "8 April", "21st Oct", "16 March 2024", "5th of May". */
+function readDayMonth(text: string, pos: number): Read<PartialDate> | undefined {
+  const match = matchAt(DAY_MONTH, text, pos);
+  const month = match && monthFromName(match[2]);
+  if (!match || !month) return undefined;
+  return withYear(text, pos + match[0].length, month, Number(match[1]));
+}
+
+function readAnyDate(text: string, pos: number): Read<PartialDate> | undefined {
+  return readIsoDate(text, pos) ?? readMonthDay(text, pos) ?? readDayMonth(text, pos);
+}
+
+export function findDate(text: string): { date: PartialDate; start: number; end: number } | undefined {
+  for (let pos = 0; pos < text.length; pos++) {
+    if (!startsToken(text, pos) || !isWordCharAt(text, pos)) continue;
+    const date = readAnyDate(text, pos);
+    if (date) return { date: date.value, start: pos, end: date.end };
+  }
+  return undefined;
+}
+
+// ─── Zones ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What an abbreviation or zone name stands for. */
+interface ZoneInfo {
+  offset?: number;
+  iana?: string;
+  region: string;
+  abbreviation?: { daylight: boolean; counterpart: string; generic: string };
+}
+
+const LOS_ANGELES = 'America/Los_Angeles';
+const NEW_YORK = 'America/New_York';
+const CHICAGO = 'America/Chicago';
+const DENVER = 'America/Denver';
+
+/** Abbreviations as written after times, upper case. "Z" is not here: it counts only right after a time. */
+const ABBREVIATIONS: ReadonlyMap<string, ZoneInfo> = buildAbbreviations();
+
+function buildAbbreviations(): Map<string, ZoneInfo> {
+  const table = new Map<string, ZoneInfo>();
+  const fixed = (name: string, offset: number, region: string): void => void table.set(name, { offset, region });
+  // A standard/daylight pair and, when it is an abbreviation too, the generic name that is right all year.
+  const seasonal = (standard: string, daylight: string, offset: number, region: string, generic: string): void => {
+    table.set(standard, { offset, region, abbreviation: { daylight: false, counterpart: daylight, generic } });
+    table.set(daylight, { offset: offset + 60, region, abbreviation: { daylight: true, counterpart: standard, generic } });
+    if (!generic.includes('/')) table.set(generic, { iana: region, region });
+  };
+  fixed('UTC', 0, 'UTC');
+  fixed('GMT', 0, 'UTC');
+  seasonal('PST', 'PDT', -480, LOS_ANGELES, 'PT');
+  seasonal('MST', 'MDT', -420, DENVER, 'MT');
+  seasonal('CST', 'CDT', -360, CHICAGO, 'CT');
+  seasonal('EST', 'EDT', -300, NEW_YORK, 'ET');
+  seasonal('AKST', 'AKDT', -540, 'America/Anchorage', 'AKT');
+  // Europe has no generic abbreviation in common use: suggest the IANA zone instead.
+  seasonal('WET', 'WEST', 0, 'Europe/Lisbon', 'Europe/Lisbon');
+  seasonal('CET', 'CEST', 60, 'Europe/Berlin', 'Europe/Berlin');
+  seasonal('EET', 'EEST', 120, 'Europe/Athens', 'Europe/Athens');
+  seasonal('AEST', 'AEDT', 600, 'Australia/Sydney', 'AET');
+  seasonal('NZST', 'NZDT', 720, 'Pacific/Auckland', 'NZT');
+  // London's standard time is written GMT, which counts as UTC; BST is its daylight time.
+  table.set('BST', { offset: 60, region: 'Europe/London', abbreviation: { daylight: true, counterpart: 'GMT', generic: 'Europe/London' } });
+  fixed('HST', -600, 'Pacific/Honolulu');
+  fixed('MSK', 180, 'Europe/Moscow');
+  fixed('IST', 330, 'Asia/Kolkata');
+  fixed('SGT', 480, 'Asia/Singapore');
+  fixed('HKT', 480, 'Asia/Hong_Kong');
+  fixed('AWST', 480, 'Australia/Perth');
+  fixed('JST', 540, 'Asia/Tokyo');
+  fixed('KST', 540, 'Asia/Seoul');
+  return table;
+}
+
+/** Names spelled out, lower case, to the abbreviation they mean. */
+const LONG_NAMES: ReadonlyMap<string, string> = new Map([
+  ...['pacific', 'mountain', 'central', 'eastern'].flatMap((area): [string, string][] => {
+    const letter = area.charAt(0).toUpperCase();
+    return [
+      [`${area} time`, `${letter}T`],
+      [`${area} standard time`, `${letter}ST`],
+      [`${area} daylight time`, `${letter}DT`],
+    ];
+  }),
+  ['alaska time', 'AKT'],
+  ['alaska standard time', 'AKST'],
+  ['alaska daylight time', 'AKDT'],
+  ['hawaii standard time', 'HST'],
+  ['central european time', 'CET'],
+  ['central european standard time', 'CET'],
+  ['central european summer time', 'CEST'],
+  ['british summer time', 'BST'],
+  ['greenwich mean time', 'GMT'],
+  ['coordinated universal time', 'UTC'],
+  ['india standard time', 'IST'],
+  ['indian standard time', 'IST'],
+  ['japan standard time', 'JST'],
+  ['australian eastern time', 'AET'],
+  ['australian eastern standard time', 'AEST'],
+  ['australian eastern daylight time', 'AEDT'],
+]);
+
+/** Region words that name a zone on their own ("All times Pacific."). */
+const BARE_REGIONS: ReadonlyMap<string, string> = new Map([
+  ['pacific', 'PT'],
+  ['mountain', 'MT'],
+  ['central', 'CT'],
+  ['eastern', 'ET'],
+]);
+
+/** POSIX-style zones that older ICU keeps apart from their region. */
+const POSIX_REGIONS: Readonly<Record<string, string>> = {
+  PST8PDT: LOS_ANGELES,
+  MST7MDT: DENVER,
+  CST6CDT: CHICAGO,
+  EST5EDT: NEW_YORK,
+};
+
+/** ICU reports some zones under CLDR's older names; the region uses the current IANA name. */
+const CURRENT_NAMES: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Etc/UTC': 'UTC',
+  'Etc/GMT': 'UTC',
+  GMT: 'UTC',
+};
+
+/** First parts of IANA names: checked before asking Intl, so that "TCP/IP" or "N/A" costs nothing. */
+const IANA_AREAS = new Set([
+  'africa', 'america', 'antarctica', 'arctic', 'asia', 'atlantic', 'australia', 'brazil', 'canada', 'chile', 'etc',
+  'europe', 'indian', 'mexico', 'pacific', 'us',
+]);
+
+const FORMATTER_CACHE_LIMIT = 500;
+const formatters = new Map<string, Intl.DateTimeFormat | undefined>();
+
+/** A formatter that shows wall-clock fields in `zone`, or undefined when Intl does not know the zone. */
+function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
+  if (formatters.has(zone)) return formatters.get(zone);
+  let formatter: Intl.DateTimeFormat | undefined;
+  try {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  } catch {
+    formatter = undefined;
+  }
+  // Documents name few zones; the limit only guards against text that names thousands.
+  if (formatters.size >= FORMATTER_CACHE_LIMIT) formatters.clear();
+  formatters.set(zone, formatter);
+  return formatter;
+}
+
+function isIanaZone(name: string): boolean {
+  return formatterFor(name) !== undefined;
+}
+
+/** The region of an IANA zone: its canonical name, with links ("US/Pacific", "PST8PDT") resolved. */
+function ianaRegion(name: string): string {
+  const posix = POSIX_REGIONS[name.toUpperCase()];
+  if (posix) return posix;
+  const canonical = formatterFor(name)?.resolvedOptions().timeZone ?? name;
+  return CURRENT_NAMES[canonical] ?? canonical;
+}
+
+function zoneFromInfo(text: string, info: ZoneInfo): ZoneRef {
+  const zone: ZoneRef = { text, region: info.region };
+  if (info.offset !== undefined) zone.fixedOffset = info.offset;
+  if (info.iana !== undefined) zone.iana = info.iana;
+  if (info.abbreviation) zone.abbreviation = { ...info.abbreviation };
+  return zone;
+}
+
+function zoneFromAbbreviation(text: string, abbreviation: string): ZoneRef | undefined {
+  const info = ABBREVIATIONS.get(abbreviation);
+  return info && zoneFromInfo(text, info);
+}
+
+/** "+02:00", "-05:30" for an offset in minutes. */
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const size = Math.abs(minutes);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${sign}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
+}
+
+/** A fixed offset; a zero offset belongs to UTC, any other to a region of its own ("UTC+02:00"). */
+function offsetZone(text: string, sign: string, hours: number, minutes: number): ZoneRef | undefined {
+  if (hours > 14 || minutes > 59) return undefined;
+  const offset = (sign === '+' ? 1 : -1) * (hours * 60 + minutes) || 0; // `|| 0` turns -0 into 0
+  return { text, fixedOffset: offset, region: offset === 0 ? 'UTC' : `UTC${formatOffset(offset)}` };
+}
+
+const ZULU = /Z(?![A-Za-z0-9])/y;
+const UTC_OFFSET = /([Uu][Tt][Cc]|[Gg][Mm][Tt])(?:([+\-\u2212])(\d{1,2})(?::?(\d{2}))?)?(?![A-Za-z0-9])/y;
+const NUMERIC_OFFSET = /([+\-\u2212])(\d{2}):?(\d{2})(?![\d:])/y;
+const IANA_HEAD = /[A-Za-z][A-Za-z_]{1,30}\/[A-Za-z0-9_+-]{1,30}/y;
+const IANA_TAIL = /\/[A-Za-z0-9_+-]{1,30}/y;
+const POSIX_ZONE = /[A-Z]{3}\d{1,2}[A-Z]{3}(?![A-Za-z0-9])/y;
+const ABBREVIATION = /[A-Z]{1,5}(?![A-Za-z0-9])/y;
+const NAME_WORD = /[A-Za-z]{1,12}(?![A-Za-z])/y;
+const BARE_REGION_END = /[ \t]{0,2}(?:[,;:.)\]|\u2013\u2014-]|$)/y;
+
+/** Which zone forms a context accepts. */
+interface ZoneOptions {
+  /** "Z": right after a time, or on its own. */
+  zulu: boolean;
+  /** "+02:00", "-0800". */
+  offset: boolean;
+  /** "UTC+2", abbreviations, names spelled out, IANA names. */
+  names: boolean;
+  /** A bare region word ("Pacific"): always, or only before punctuation or the end ("at 10:00 Pacific, …"). */
+  bare: 'always' | 'before-punctuation';
+}
+
+function readZulu(text: string, pos: number): Read<ZoneRef> | undefined {
+  return matchAt(ZULU, text, pos) && { value: { text: 'Z', fixedOffset: 0, region: 'UTC' }, end: pos + 1 };
+}
+
+/** "UTC", "GMT", "UTC+2", "UTC-05:30", "GMT+0100". */
+function readUtcOffset(text: string, pos: number): Read<ZoneRef> | undefined {
+  const match = matchAt(UTC_OFFSET, text, pos);
+  if (!match) return undefined;
+  const end = pos + match[0].length;
+  if (match[2] === undefined) {
+    const zone = zoneFromAbbreviation(match[0], match[1].toUpperCase());
+    return zone && { value: zone, end };
+  }
+  const sign = match[2] === '+' ? '+' : '-';
+  const zone = offsetZone(match[0], sign, Number(match[3]), Number(match[4] ?? 0));
+  return zone && { value: zone, end };
+}
+
+/** "+02:00", "-0800". */
+function readNumericOffset(text: string, pos: number): Read<ZoneRef> | undefined {
+  const match = matchAt(NUMERIC_OFFSET, text, pos);
+  if (!match) return undefined;
+  const zone = offsetZone(match[0], match[1] === '+' ? '+' : '-', Number(match[2]), Number(match[3]));
+  return zone && { value: zone, end: pos + match[0].length };
+}
+
+/** "US/Pacific", "Europe/Berlin", "America/Argentina/Buenos_Aires", when Intl knows them. */
+function readIanaName(text: string, pos: number): Read<ZoneRef> | undefined {
+  const head = matchAt(IANA_HEAD, text, pos);
+  if (!head) return undefined;
+  let end = pos + head[0].length;
+  const tail = matchAt(IANA_TAIL, text, end);
+  if (tail) end += tail[0].length;
+  const name = text.slice(pos, end);
+  if (isWordCharAt(text, end) || text.charAt(end) === '/') return undefined;
+  if (!IANA_AREAS.has(name.slice(0, name.indexOf('/')).toLowerCase()) || !isIanaZone(name)) return undefined;
+  return { value: { text: name, iana: name, region: ianaRegion(name) }, end };
+}
+
+/** "PST8PDT", "EST5EDT". */
+function readPosixZone(text: string, pos: number): Read<ZoneRef> | undefined {
+  const match = matchAt(POSIX_ZONE, text, pos);
+  if (!match || !isIanaZone(match[0])) return undefined;
+  return { value: { text: match[0], iana: match[0], region: ianaRegion(match[0]) }, end: pos + match[0].length };
+}
+
+/** "PST", "CEST", "PT". */
+function readAbbreviation(text: string, pos: number): Read<ZoneRef> | undefined {
+  const match = matchAt(ABBREVIATION, text, pos);
+  if (!match) return undefined;
+  const zone = zoneFromAbbreviation(match[0], match[0]);
+  return zone && { value: zone, end: pos + match[0].length };
+}
+
+/** "Pacific Time", "Eastern Standard Time", "Central European Summer Time", and bare "Pacific" where allowed. */
+function readLongName(text: string, pos: number, bare: ZoneOptions['bare']): Read<ZoneRef> | undefined {
+  const words: string[] = [];
+  const ends: number[] = [];
+  let at = pos;
+  for (let count = 0; count < 5; count++) {
+    const word = matchAt(NAME_WORD, text, at);
+    if (!word) break;
+    at += word[0].length;
+    words.push(word[0].toLowerCase());
+    ends.push(at);
+    if (text.charAt(at) !== ' ') break;
+    at += 1;
+  }
+  // The longest name wins: "Central European Time" over "Central".
+  for (let count = words.length; count >= 1; count--) {
+    const end = ends[count - 1];
+    const key = words.slice(0, count).join(' ');
+    const abbreviation = count === 1 ? BARE_REGIONS.get(key) : LONG_NAMES.get(key);
+    if (abbreviation === undefined) continue;
+    // After a time, "14:07 Central database" is not a zone; "10:00 Pacific, …" is.
+    if (count === 1 && bare === 'before-punctuation' && !matchAt(BARE_REGION_END, text, end)) continue;
+    const zone = zoneFromAbbreviation(text.slice(pos, end), abbreviation);
+    if (zone) return { value: zone, end };
+  }
+  return undefined;
+}
+
+function readZone(text: string, pos: number, options: ZoneOptions): Read<ZoneRef> | undefined {
+  return (
+    (options.zulu ? readZulu(text, pos) : undefined) ??
+    (options.offset ? readNumericOffset(text, pos) : undefined) ??
+    (options.names
+      ? readUtcOffset(text, pos) ??
+        readIanaName(text, pos) ??
+        readPosixZone(text, pos) ??
+        readAbbreviation(text, pos) ??
+        readLongName(text, pos, options.bare)
+      : undefined)
+  );
+}
+
+const ANY_ZONE: ZoneOptions = { zulu: true, offset: true, names: true, bare: 'always' };
+const SPACED_ZONE: ZoneOptions = { zulu: false, offset: true, names: true, bare: 'before-punctuation' };
+const DECLARED_ZONE: ZoneOptions = { zulu: false, offset: true, names: true, bare: 'always' };
+
+export function parseZone(text: string): ZoneRef | undefined {
+  const start = skipWhitespace(text, 0);
+  const zone = readZone(text, start, ANY_ZONE);
+  return zone && skipWhitespace(text, zone.end) === text.length ? zone.value : undefined;
+}
+
+// ─── Timestamps ─────────────────────────────────────────────────────────────────────────────────────────────
+
+const EMPHASIS = /(?:\*\*|__|\*|_)(?=\S)/y;
+const AT_WORD = /[Aa]t[ \t]{1,3}/y;
+const WEEKDAY = /([A-Z][a-z]{2,8})\.?,?[ \t]{1,3}/y;
+const DATE_TIME_GAP = /,?[ \t]{1,3}(?:at[ \t]{1,3})?/y;
+const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?/y;
+const MERIDIEM = /[ \t]?([AaPp])\.?[Mm]\.?(?![A-Za-z0-9])/y;
+const ZONE_GAP = /[ \t]{1,2}/y;
+const TRAILING_DATE_GAP = /,?[ \t]{1,3}(?:on[ \t]{1,3})?/y;
+const BOUNDARY_PUNCTUATION = '-\u2013\u2014:|,.)]';
+// "- " and ": " need the space ("-5% errors" is text); dashes and bars do not.
+const SEPARATOR = /[ \t]*(?:(?:--|[-:,])(?=\s|$)|[\u2013\u2014|])?[ \t]*/y;
+
+/** A weekday before a date or time ("Tuesday", "Thu,"), skipped. */
+function skipWeekday(text: string, pos: number): number {
+  const match = matchAt(WEEKDAY, text, pos);
+  return match && WEEKDAYS.has(match[1].toLowerCase()) ? pos + match[0].length : pos;
+}
+
+/** A date before the time: "2025-02-11T", "2025-05-06 ", "March 16, ", "16 March 2024 ". */
+function readLeadingDate(text: string, pos: number): (Read<PartialDate> & { iso: boolean }) | undefined {
+  const iso = readIsoDate(text, pos);
+  if (iso && text.charAt(iso.end) === 'T') return { ...iso, end: iso.end + 1, iso: true };
+  const date = iso ?? readMonthDay(text, pos) ?? readDayMonth(text, pos);
+  const gap = date && matchAt(DATE_TIME_GAP, text, date.end);
+  return date && gap ? { value: date.value, end: date.end + gap[0].length, iso: false } : undefined;
+}
+
+/** "14:07", "9:05", "14:07:33.120", "9:05 AM", "2:05pm", "1:02 p.m."; undefined for impossible times. */
+function readClock(text: string, pos: number): Read<ClockTime> | undefined {
+  const match = matchAt(CLOCK, text, pos);
+  if (!match) return undefined;
+  let end = pos + match[0].length;
+  if (isDigitAt(text, end)) return undefined;
+  let hour = Number(match[1]);
+  const minute = Number(match[2]);
+  const second = match[3] === undefined ? 0 : Number(match[3]);
+  if (minute > 59 || second > 59) return undefined;
+  const meridiem = matchAt(MERIDIEM, text, end);
+  if (meridiem) {
+    const pm = meridiem[1] === 'p' || meridiem[1] === 'P';
+    if (hour > 12 || (pm && hour === 0)) return undefined;
+    // 12 AM is midnight and 12 PM noon.
+    hour = pm ? (hour === 12 ? 12 : hour + 12) : hour === 12 ? 0 : hour;
+    end += meridiem[0].length;
+  } else if (hour > 23) {
+    return undefined;
+  }
+  return { value: { hour, minute, second }, end };
+}
+
+/** A zone right after the time: "Z", and after an ISO date also "+01:00". */
+function readAttachedZone(text: string, pos: number, iso: boolean): Read<ZoneRef> | undefined {
+  return readZone(text, pos, { zulu: true, offset: iso, names: false, bare: 'before-punctuation' });
+}
+
+/** A zone after a space: " UTC", " +02:00", " Pacific Time", " (PST)". */
+function readSpacedZone(text: string, pos: number): Read<ZoneRef> | undefined {
+  const gap = matchAt(ZONE_GAP, text, pos);
+  if (!gap) return undefined;
+  const at = pos + gap[0].length;
+  if (text.charAt(at) !== '(') return readZone(text, at, SPACED_ZONE);
+  const zone = readZone(text, at + 1, SPACED_ZONE);
+  return zone && text.charAt(zone.end) === ')' ? { value: zone.value, end: zone.end + 1 } : undefined;
+}
+
+/** A date after the time and zone: ", 21st Oct", " on 8 April", ", 2025-02-11". */
+function readTrailingDate(text: string, pos: number): Read<PartialDate> | undefined {
+  const gap = matchAt(TRAILING_DATE_GAP, text, pos);
+  return gap ? readAnyDate(text, pos + gap[0].length) : undefined;
+}
+
+/** Whether a timestamp may end here, so that "14:07abc", "14:07:3" and "14:07.5" are not timestamps. */
+function atBoundary(text: string, pos: number): boolean {
+  if (pos >= text.length || isSpaceAt(text, pos)) return true;
+  const char = text.charAt(pos);
+  if (!BOUNDARY_PUNCTUATION.includes(char)) return false;
+  return !('.,:'.includes(char) && isDigitAt(text, pos + 1));
+}
+
+/** The timestamp that starts exactly at `start`. */
+function readTimestamp(text: string, start: number): TimestampMatch | undefined {
+  let pos = start;
+  const emphasis = matchAt(EMPHASIS, text, pos)?.[0] ?? '';
+  pos += emphasis.length;
+  pos += matchAt(AT_WORD, text, pos)?.[0].length ?? 0;
+  pos = skipWeekday(text, pos);
+  const leading = readLeadingDate(text, pos);
+  if (leading) pos = leading.end;
+  const clock = readClock(text, pos);
+  if (!clock) return undefined;
+  pos = clock.end;
+  let zone = readAttachedZone(text, pos, leading?.iso === true) ?? readSpacedZone(text, pos);
+  if (zone) pos = zone.end;
+  const date = leading ?? readTrailingDate(text, pos);
+  if (date && !leading) pos = date.end;
+  if (emphasis && text.startsWith(emphasis, pos)) {
+    pos += emphasis.length;
+    // "**14:07** UTC"
+    const after = zone ? undefined : readSpacedZone(text, pos);
+    if (after) {
+      zone = after;
+      pos = after.end;
+    }
+  }
+  if (!atBoundary(text, pos)) return undefined;
+  const separator = matchAt(SEPARATOR, text, pos);
+  const match: TimestampMatch = { time: clock.value, start, end: pos, textStart: pos + (separator?.[0].length ?? 0) };
+  if (date) match.date = date.value;
+  if (zone) match.zone = zone.value;
+  return match;
+}
+
+export function scanTimestamp(text: string, from = 0): TimestampMatch | undefined {
+  return readTimestamp(text, skipWhitespace(text, from));
+}
+
+// ─── Zone declarations ──────────────────────────────────────────────────────────────────────────────────────
+
+const TIMES_WORD = /(times|time[ \t]?zone|time)(?![A-Za-z])/iy;
+const DECLARATION_GLUE =
+  /[ \t]{0,3}(:[ \t]{0,3})?(?:(?:are|is)[ \t]{1,3})?(?:(?:shown|given|listed|displayed|expressed)[ \t]{1,3})?(?:in[ \t]{1,3})?(\(?)/iy;
+
+/** The zone declared right after "times"/"time (…)"/"time zone:" at `pos`. */
+function readDeclarationAt(text: string, pos: number): ZoneRef | undefined {
+  const word = matchAt(TIMES_WORD, text, pos);
+  if (!word) return undefined;
+  const at = pos + word[0].length;
+  const glue = matchAt(DECLARATION_GLUE, text, at);
+  if (!glue) return undefined;
+  // "Time" alone must be a header such as "Time (UTC)" or "Time: UTC", not "at the time PT was paged".
+  if (word[1].toLowerCase() === 'time' && glue[1] === undefined && glue[2] === '') return undefined;
+  return readZone(text, at + glue[0].length, DECLARED_ZONE)?.value;
+}
+
+export function findZoneDeclaration(text: string): ZoneRef | undefined {
+  for (let pos = 0; pos < text.length; pos++) {
+    const char = text.charAt(pos);
+    if ((char !== 't' && char !== 'T') || !startsToken(text, pos)) continue;
+    const zone = readDeclarationAt(text, pos);
+    if (zone) return zone;
+  }
+  return undefined;
+}
+
+// ─── Instants and daylight saving time ──────────────────────────────────────────────────────────────────────
+
+/** UTC milliseconds of a wall-clock reading, years 0–99 included (Date.UTC would move them to 1900). */
+function wallMillis(date: CalendarDate, time: ClockTime): number {
+  const value = new Date(0);
+  value.setUTCFullYear(date.year, date.month - 1, date.day);
+  value.setUTCHours(time.hour, time.minute, time.second, 0);
+  return value.getTime();
+}
+
+/** The offset (minutes east of UTC) that `zone` has at the instant `utc`. */
+function offsetAt(formatter: Intl.DateTimeFormat, utc: number): number {
+  const fields: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(utc))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const wall = wallMillis(
+    { year: fields.year, month: fields.month, day: fields.day },
+    { hour: fields.hour % 24, minute: fields.minute, second: fields.second },
+  );
+  return Math.round((wall - Math.floor(utc / 1000) * 1000) / MINUTE);
+}
+
+/**
+ * The instant at which the wall clock of `formatter`'s zone reads `wall`. Offsets a day either side cover any
+ * transition near it; of the offsets that reproduce the wall time the earlier instant wins (an overlap), and when
+ * none does (a gap) the earlier of the candidates.
+ */
+function wallToInstant(formatter: Intl.DateTimeFormat, wall: number): number {
+  const offsets = new Set([offsetAt(formatter, wall - DAY), offsetAt(formatter, wall), offsetAt(formatter, wall + DAY)]);
+  let valid = Infinity;
+  let earliest = Infinity;
+  for (const offset of offsets) {
+    const instant = wall - offset * MINUTE;
+    earliest = Math.min(earliest, instant);
+    if (offsetAt(formatter, instant) === offset) valid = Math.min(valid, instant);
+  }
+  return valid !== Infinity ? valid : earliest;
+}
+
+/** The IANA zone to convert with: the one named, else the region when it is one. */
+function ianaOf(zone: ZoneRef): Intl.DateTimeFormat | undefined {
+  if (zone.iana !== undefined) return formatterFor(zone.iana);
+  return isFixedRegion(zone.region) ? undefined : formatterFor(zone.region);
+}
+
+function isFixedRegion(region: string): boolean {
+  return region === 'UTC' || region.startsWith('UTC+') || region.startsWith('UTC-');
+}
+
+export function toInstant(date: CalendarDate, time: ClockTime, zone?: ZoneRef): number {
+  const wall = wallMillis(date, time);
+  if (!zone) return wall;
+  if (zone.fixedOffset !== undefined) return wall - zone.fixedOffset * MINUTE;
+  const formatter = ianaOf(zone);
+  return formatter ? wallToInstant(formatter, wall) : wall;
+}
+
+export function isDaylightTime(region: string, date: CalendarDate): boolean {
+  if (isFixedRegion(region)) return false;
+  const formatter = formatterFor(region);
+  if (!formatter) return false;
+  const noon = { hour: 12, minute: 0, second: 0 };
+  // Standard time is the smaller offset of January and July, whichever hemisphere the region is in.
+  const standard = Math.min(
+    offsetAt(formatter, wallMillis({ year: date.year, month: 1, day: 1 }, noon)),
+    offsetAt(formatter, wallMillis({ year: date.year, month: 7, day: 1 }, noon)),
+  );
+  return offsetAt(formatter, wallToInstant(formatter, wallMillis(date, noon))) > standard;
+}
+
+// ─── Durations ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Units by size: index into UNIT_MINUTES and UNIT_PRECISION. */
+type Unit = 0 | 1 | 2;
+const UNIT_MINUTES: readonly number[] = [1, 60, 1440];
+/** How far off a statement in that unit may be: "3 hours" could be 2¾ or 3¼. */
+const UNIT_PRECISION: readonly number[] = [1, 15, 180];
+
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  [
+    'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+    'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  ].map((word, index): [string, number] => [word, index + 1]),
+);
+const TENS: ReadonlyMap<string, number> = new Map([['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50]]);
+
+const APPROXIMATION = /(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over)[ \t]{1,2}|~[ \t]{0,2})/iy;
+const APPROXIMATION_BEFORE = /(?:(?<![A-Za-z])(?:about|approximately|approx\.?|roughly|around|nearly|almost|over)[ \t]{1,2}|~[ \t]{0,2})$/i;
+const APPROXIMATION_REACH = 17;
+const HALF = /half[ \t]{1,2}an?[ \t]{1,2}/iy;
+const DIGITS = /\d{1,5}(?:\.\d{1,2})?/y;
+const WORD = /[A-Za-z]{1,9}(?![A-Za-z])/y;
+const UNIT_WORD = /[- ]([A-Za-z]{1,5})(?![A-Za-z])/y;
+const WORD_GAP = /[ \t]{1,2}|-/y;
+const DIGIT_GAP = /[ \t]{1,2}|-/y;
+// Single letters only in lower case: "5M requests" is not five minutes.
+const UNIT = /(?:[Dd]ays?|d|[Hh]ours?|[Hh]rs?|h|[Mm]inutes?|[Mm]ins?|m)(?![A-Za-z])/y;
+const AND_A_HALF = /[ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half(?![A-Za-z])/iy;
+const BARE_MINUTES = /(\d{2})(?![A-Za-z0-9])/y;
+const JOINER = /,?[ \t]{1,2}(?:and[ \t]{1,2})?/y;
+
+/** A count: "72", "1.5", "two", "twenty-five", "twenty five", "an". */
+function readAmount(text: string, pos: number): (Read<number> & { word: boolean }) | undefined {
+  const digits = matchAt(DIGITS, text, pos);
+  if (digits) return { value: Number(digits[0]), end: pos + digits[0].length, word: false };
+  const word = matchAt(WORD, text, pos);
+  if (!word) return undefined;
+  const lower = word[0].toLowerCase();
+  const end = pos + word[0].length;
+  if (lower === 'a' || lower === 'an') return { value: 1, end, word: true };
+  const small = NUMBER_WORDS.get(lower);
+  if (small !== undefined) return { value: small, end, word: true };
+  const tens = TENS.get(lower);
+  if (tens === undefined) return undefined;
+  // "twenty-five", "twenty five"
+  const ones = matchAt(UNIT_WORD, text, end);
+  const one = ones ? NUMBER_WORDS.get(ones[1].toLowerCase()) : undefined;
+  return ones && one !== undefined && one < 10
+    ? { value: tens + one, end: end + ones[0].length, word: true }
+    : { value: tens, end, word: true };
+}
+
+function readUnit(text: string, pos: number): Read<Unit> | undefined {
+  const match = matchAt(UNIT, text, pos);
+  if (!match) return undefined;
+  const letter = match[0].charAt(0).toLowerCase();
+  return { value: letter === 'd' ? 2 : letter === 'h' ? 1 : 0, end: pos + match[0].length };
+}
+
+/** One amount with its unit: "2 hours", "47 minutes", "1h", "45-minute", "half an hour", "an hour and a half". */
+function readComponent(text: string, pos: number): (Read<number> & { unit: Unit }) | undefined {
+  const half = matchAt(HALF, text, pos);
+  if (half) {
+    const unit = readUnit(text, pos + half[0].length);
+    return unit && unit.value > 0 ? { value: UNIT_MINUTES[unit.value] / 2, unit: unit.value, end: unit.end } : undefined;
+  }
+  const amount = readAmount(text, pos);
+  if (!amount) return undefined;
+  const gap = matchAt(amount.word ? WORD_GAP : DIGIT_GAP, text, amount.end);
+  if (amount.word && !gap) return undefined;
+  const unit = readUnit(text, amount.end + (gap?.[0].length ?? 0));
+  if (!unit) return undefined;
+  let value = amount.value * UNIT_MINUTES[unit.value];
+  let end = unit.end;
+  const andHalf = unit.value > 0 ? matchAt(AND_A_HALF, text, end) : undefined;
+  if (andHalf) {
+    value += UNIT_MINUTES[unit.value] / 2;
+    end += andHalf[0].length;
+  }
+  return { value, unit: unit.value, end };
+}
+
+/** The next, smaller component after `pos`: " 47 minutes", " and 47 minutes", "45m" (in "1h45m"), "45" (in "1h45"). */
+function readNextComponent(text: string, pos: number, previous: Unit): (Read<number> & { unit: Unit }) | undefined {
+  const joiner = matchAt(JOINER, text, pos);
+  for (const at of joiner ? [pos + joiner[0].length, pos] : [pos]) {
+    const next = readComponent(text, at);
+    if (next && next.unit < previous) return next;
+  }
+  const bare = previous === 1 ? matchAt(BARE_MINUTES, text, pos) : undefined;
+  return bare && Number(bare[1]) < 60 ? { value: Number(bare[1]), unit: 0, end: pos + 2 } : undefined;
+}
+
+/** The duration that starts exactly at `start`, with the approximation word there or right before it. */
+function readDuration(text: string, start: number): StatedDuration | undefined {
+  const approximation = matchAt(APPROXIMATION, text, start);
+  const approximate = approximation !== undefined || APPROXIMATION_BEFORE.test(text.slice(Math.max(0, start - APPROXIMATION_REACH), start));
+  let component = readComponent(text, start + (approximation?.[0].length ?? 0));
+  if (!component) return undefined;
+  let total = 0;
+  let smallest: Unit = component.unit;
+  let end = start;
+  while (component) {
+    total += component.value;
+    smallest = component.unit;
+    end = component.end;
+    component = component.unit > 0 ? readNextComponent(text, end, component.unit) : undefined;
+  }
+  const precision = UNIT_PRECISION[smallest] * (approximate ? 2 : 1);
+  return { minutes: Math.round(total), precision, start, end, text: text.slice(start, end) };
+}
+
+export function parseDuration(text: string, from = 0): StatedDuration | undefined {
+  return readDuration(text, skipWhitespace(text, from));
+}
+
+// ─── Stated incident durations ──────────────────────────────────────────────────────────────────────────────
+
+const LABEL_LEAD = /[ \t]{0,8}(?:>[ \t]{0,3})?(?:[-*+][ \t]{1,4}|\|[ \t]{0,3})?(?:\*\*|__)?/y;
+const LABEL_WORD = /[A-Za-z][A-Za-z-]{0,19}(?![A-Za-z-])/y;
+const LABEL_NAME = /^(?:duration|downtime|outage)$/i;
+const LABEL_SEPARATOR = /(?:\*\*|__)?[ \t]{0,3}[:|\-\u2013\u2014][ \t]{0,3}(?:\*\*|__)?[ \t]{0,3}/y;
+const LABEL_SPACE = /[ \t]{1,3}/y;
+const LABEL_WORDS = 4;
+
+const FOR_BEFORE = /(?<![A-Za-z])for[ \t]{1,3}$/i;
+const FOR_REACH = 80;
+const OUTAGE_VERB =
+  /(?<![A-Za-z])(?:down|unavailable|offline|outages?|failed|failing|rejected|degraded|disrupted|impacted|broken|lost|unreachable|inaccessible|unresponsive)(?![A-Za-z])/i;
+const LASTING_BEFORE = /(?<![A-Za-z])(?:lasting|lasted|(?:outage|downtime|disruption)[ \t]{1,3}of)(?:[ \t]{1,3}for)?[ \t]{1,3}$/i;
+const LASTING_REACH = 32;
+const OUTAGE_AFTER =
+  /(?:(?:[ \t]{1,2}|-)(?:long[ \t]{1,2}|long-)?(?:outage|downtime|disruption|incident)|[ \t]{1,2}of[ \t]{1,2}(?:total[ \t]{1,2})?downtime)(?![A-Za-z])/iy;
+
+/** Where the value of a "Duration:"-style label begins on the line that starts at `lineStart`. */
+function labelValueStart(text: string, lineStart: number): number | undefined {
+  let pos = lineStart + (matchAt(LABEL_LEAD, text, lineStart)?.[0].length ?? 0);
+  for (let count = 0; count < LABEL_WORDS; count++) {
+    const word = matchAt(LABEL_WORD, text, pos);
+    if (!word) return undefined;
+    pos += word[0].length;
+    const separator = matchAt(LABEL_SEPARATOR, text, pos);
+    // The label's last word names a duration: "Duration", "Total Downtime", "Outage duration".
+    if (separator && LABEL_NAME.test(word[0])) return pos + separator[0].length;
+    const space = matchAt(LABEL_SPACE, text, pos);
+    if (!space) return undefined;
+    pos += space[0].length;
+  }
+  return undefined;
+}
+
+function labelValueStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const value = labelValueStart(text, lineStart);
+    if (value !== undefined) starts.add(value);
+    const newline = text.indexOf('\n', lineStart);
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  return starts;
+}
+
+/** The text before `end` back to the start of its sentence, at most `reach` characters. */
+function sentenceBefore(text: string, end: number, reach: number): string {
+  const from = Math.max(0, end - reach);
+  for (let pos = end - 1; pos >= from; pos--) {
+    const char = text.charAt(pos);
+    const stop = ';!?|'.includes(char) || (char === '.' && isSpaceAt(text, pos + 1)) || (char === '\n' && text.charAt(pos - 1) === '\n');
+    if (stop) return text.slice(pos + 1, end);
+  }
+  return text.slice(from, end);
+}
+
+/** "… was down for 66 minutes": "for" before the duration and an outage verb earlier in the sentence. */
+function followsOutageVerb(text: string, duration: StatedDuration): boolean {
+  const before = text.slice(Math.max(0, duration.start - 10), duration.start);
+  const match = FOR_BEFORE.exec(before);
+  if (!match) return false;
+  const forStart = duration.start - before.length + match.index;
+  return OUTAGE_VERB.test(sentenceBefore(text, forStart, FOR_REACH));
+}
+
+function isParenthesised(text: string, duration: StatedDuration): boolean {
+  let before = duration.start - 1;
+  while (before >= 0 && (text.charAt(before) === ' ' || text.charAt(before) === '\t')) before--;
+  return text.charAt(before) === '(' && text.charAt(skipWhitespace(text, duration.end)) === ')';
+}
+
+/** Whether prose states `duration` as the length of the incident. */
+function isStatedInProse(text: string, duration: StatedDuration): boolean {
+  const before = text.slice(Math.max(0, duration.start - LASTING_REACH), duration.start);
+  return (
+    followsOutageVerb(text, duration) ||
+    LASTING_BEFORE.test(before) ||
+    matchAt(OUTAGE_AFTER, text, duration.end) !== undefined ||
+    isParenthesised(text, duration)
+  );
+}
+
+export function findStatedDurations(text: string): StatedDuration[] {
+  const labelled = labelValueStarts(text);
+  const found: StatedDuration[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const candidate = startsToken(text, pos) && (isWordCharAt(text, pos) || text.charAt(pos) === '~');
+    const duration = candidate ? readDuration(text, pos) : undefined;
+    if (!duration) {
+      pos++;
+      continue;
+    }
+    if (labelled.has(duration.start) || isStatedInProse(text, duration)) found.push(duration);
+    pos = duration.end;
+  }
+  return found;
+}
+
+export function formatDuration(minutes: number): string {
+  const total = Math.round(Math.abs(minutes));
+  const sign = minutes < 0 && total > 0 ? '-' : '';
+  // Under an hour and a half, minutes read best ("72 min" rather than "1 h 12 min"), except a round hour.
+  if (total < 90 && total !== 60) return `${sign}${total} min`;
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const rest = total % 60;
+  const parts = [days ? `${days} d` : '', hours ? `${hours} h` : '', rest ? `${rest} min` : ''].filter(Boolean);
+  return sign + parts.join(' ');
+}
+
+// ─── Time ranges ────────────────────────────────────────────────────────────────────────────────────────────
+
+const DASH_JOIN = /[ \t]{0,2}[-\u2013\u2014][ \t]{0,2}/y;
+const WORD_JOIN = /[ \t]{1,3}(to|until|till|through|thru|and)[ \t]{1,3}/iy;
+const BETWEEN_BEFORE = /(?<![A-Za-z])between[ \t]{1,3}$/i;
+
+/** Years for both ends of a range: a missing year is the other end's, moved on across New Year. */
+function rangeDates(from: PartialDate, to: PartialDate): [CalendarDate, CalendarDate] {
+  if (from.year !== undefined && to.year !== undefined) {
+    return [{ year: from.year, month: from.month, day: from.day }, { year: to.year, month: to.month, day: to.day }];
+  }
+  const crossesNewYear = to.month < from.month;
+  const fromYear = from.year ?? (to.year === undefined ? DEFAULT_YEAR : to.year - (crossesNewYear ? 1 : 0));
+  const toYear = to.year ?? fromYear + (crossesNewYear ? 1 : 0);
+  return [{ year: fromYear, month: from.month, day: from.day }, { year: toYear, month: to.month, day: to.day }];
+}
+
+function rangeMinutes(from: TimestampMatch, to: TimestampMatch): number {
+  if (from.date && to.date) {
+    const [fromDate, toDate] = rangeDates(from.date, to.date);
+    return Math.round((toInstant(toDate, to.time, to.zone) - toInstant(fromDate, from.time, from.zone)) / MINUTE);
+  }
+  // One date or none: both times on the same day, the end on the next when it comes earlier.
+  const known = from.date ?? to.date ?? { month: 1, day: 1 };
+  const day = { year: known.year ?? DEFAULT_YEAR, month: known.month, day: known.day };
+  const minutes = Math.round((toInstant(day, to.time, to.zone) - toInstant(day, from.time, from.zone)) / MINUTE);
+  return minutes < 0 ? minutes + 1440 : minutes;
+}
+
+/** The second half of a range after `from`: "–15:19 UTC", " to 1:15 PM PT", " and 01:26 UTC on 9 April". */
+function completeRange(text: string, from: TimestampMatch): TimeRange | undefined {
+  let join = matchAt(DASH_JOIN, text, from.end);
+  if (!join) {
+    join = matchAt(WORD_JOIN, text, from.end);
+    const before = text.slice(Math.max(0, from.start - 12), from.start);
+    if (join && join[1].toLowerCase() === 'and' && !BETWEEN_BEFORE.test(before)) return undefined;
+  }
+  const to = join && readTimestamp(text, from.end + join[0].length);
+  if (!to) return undefined;
+  // "14:07–15:19 UTC": the zone after the second time is the first's too.
+  const first = !from.zone && to.zone ? { ...from, zone: to.zone } : from;
+  return { from: first, to, minutes: rangeMinutes(first, to), start: from.start, end: to.end };
+}
+
+export function findTimeRanges(text: string): TimeRange[] {
+  const ranges: TimeRange[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const previous = text.charAt(pos - 1);
+    const candidate = startsToken(text, pos) && previous !== ':' && previous !== '.' && (isDigitAt(text, pos) || /[A-Z]/.test(text.charAt(pos)));
+    const from = candidate ? readTimestamp(text, pos) : undefined;
+    if (!from) {
+      pos++;
+      continue;
+    }
+    const range = completeRange(text, from);
+    if (range) ranges.push(range);
+    pos = range ? range.end : from.end;
+  }
+  return ranges;
+}
