@@ -10,13 +10,14 @@ import { createLanguageService, type LanguageService } from './languageService';
 import { readSettings, type Settings } from './settings';
 import { severityName } from './features/diagnostics';
 
-const USAGE = `Usage: incident-docs check [--config <settings.json>] <files or folders…>
+const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
 
 Checks the 8D reports and post-mortems among the Markdown files given (folders are searched,
 skipping node_modules and hidden folders). Files that are not reports are skipped silently.
 
   --config <file>  a JSON file with incidentDocs.* settings, e.g. a .vscode/settings.json
                    ("incidentDocs.rules.empty-section": "off")
+  --hints          also print hints (suggestions VS Code shows as dots, not in the Problems panel)
 
 Exit status: 1 if any error was found, 0 otherwise, 2 on bad usage.`;
 
@@ -36,8 +37,11 @@ export function runCli(args: string[], output: Output, cwd = process.cwd()): num
   }
   const paths: string[] = [];
   let configPath: string | undefined;
+  let showHints = false;
   for (let i = 1; i < args.length; i++) {
-    if (args[i] === '--config') {
+    if (args[i] === '--hints') {
+      showHints = true;
+    } else if (args[i] === '--config') {
       configPath = args[++i];
       if (!configPath) return usageError(output, '--config needs a file name.');
     } else if (args[i].startsWith('-')) {
@@ -86,6 +90,7 @@ export function runCli(args: string[], output: Output, cwd = process.cwd()): num
       .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     for (const diagnostic of diagnostics) {
       const severity = severityName(diagnostic.severity);
+      if (severity === 'hint' && !showHints) continue;
       if (severity === 'error') errors++;
       findings++;
       const { line, character } = diagnostic.range.start;

@@ -1,4 +1,6 @@
-import type { CodeAction, CodeActionContext, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import { getHover } from './features/hover';
+import { getDocumentSymbols } from './features/symbols';
 import { buildReport, type IncidentReport } from './model/report';
 import type { SectionInsertion } from './model/insertSection';
 import { ALL_RULES, type Finding, type Rule } from './rules';
@@ -6,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { toDiagnostic } from './features/diagnostics';
 import { getCodeActions as buildCodeActions, insertAll } from './features/codeActions';
 import { isSectionInsertion } from './features/codeActions';
+import { isFixData } from './rules/fix';
 import type { TextEdit } from 'vscode-languageserver-types';
 
 /** The little the service needs of a document: the same shape as LSP's and VS Code's. */
@@ -42,6 +45,8 @@ export interface LanguageService {
   getCodeActions(document: TextDocumentLike, context: CodeActionContext, settings?: Settings): CodeAction[];
   /** The fix-all edit: every missing section inserted in its place. Empty when nothing is missing. */
   insertMissingSections(document: TextDocumentLike, settings?: Settings): TextEdit[];
+  getHover(document: TextDocumentLike, position: Position): Hover | undefined;
+  getDocumentSymbols(document: TextDocumentLike): DocumentSymbol[];
   /** Drops cached state for a closed document. */
   forget(uri: string): void;
 }
@@ -69,7 +74,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     for (const rule of rules) {
       if (settings.rules[rule.id] === 'off' || !rule.kinds.includes(report.kind)) continue;
       try {
-        for (const finding of rule.check(report, { uri: document.uri })) findings.push({ rule, finding });
+        for (const finding of rule.check(report, { uri: document.uri, settings })) findings.push({ rule, finding });
       } catch (error) {
         // One broken rule must not silence the others; say so once, not on every keystroke.
         if (!crashedRules.has(rule.id)) {
@@ -94,13 +99,21 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     check,
     computeDiagnostics(document, settings = DEFAULT_SETTINGS) {
       return check(document, settings).map(({ rule, finding }) =>
-        toDiagnostic(rule, finding, severityOf(rule, settings), document.uri, document.version, options.docsBaseUri));
+        toDiagnostic(rule, finding, severityOf(rule, finding, settings), document.uri, document.version, options.docsBaseUri));
     },
     getCodeActions(document, context, settings) {
-      return buildCodeActions({ uri: document.uri, version: document.version, missing: missingInsertions(document, settings) }, context);
+      const findings = check(document, settings);
+      const fixes = findings.flatMap(({ rule, finding }) => (isFixData(finding.data) ? [{ rule: rule.id, message: finding.message, fix: finding.data.fix }] : []));
+      return buildCodeActions({ uri: document.uri, version: document.version, missing: missingInsertions(document, settings), fixes }, context);
     },
     insertMissingSections(document, settings) {
       return insertAll(missingInsertions(document, settings));
+    },
+    getHover(document, position) {
+      return getHover(getReport(document), position);
+    },
+    getDocumentSymbols(document) {
+      return getDocumentSymbols(getReport(document));
     },
     forget(uri) {
       reports.delete(uri);
@@ -108,7 +121,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 }
 
-function severityOf(rule: Rule, settings: Settings) {
+function severityOf(rule: Rule, finding: Finding, settings: Settings) {
   const configured = settings.rules[rule.id];
-  return configured && configured !== 'off' ? configured : rule.defaultSeverity;
+  return configured && configured !== 'off' ? configured : finding.severity ?? rule.defaultSeverity;
 }

@@ -40,6 +40,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
     },
     serverInfo: { name: 'incident-docs' },
   };
@@ -132,6 +134,18 @@ connection.onCodeAction(async (params, token) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
   return service.getCodeActions(document, params.context, settings);
+});
+
+connection.onHover((params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested || !isMarkdown(document)) return null;
+  return service.getHover(document, params.position) ?? null;
+});
+
+connection.onDocumentSymbol((params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
+  return service.getDocumentSymbols(document);
 });
 
 documents.listen(connection);

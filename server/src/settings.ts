@@ -1,4 +1,5 @@
 import type { Severity } from './rules/rule';
+import { CORE_SECTION_NAMES, postmortemSectionOf } from './model/kinds/postmortem';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -7,9 +8,15 @@ export interface Settings {
   diagnosticsDelay: number;
   /** Severity overrides by rule id; rules not named keep their default. */
   rules: Record<string, SeveritySetting>;
+  /** Ids of the post-mortem sections `missing-section` requires (from `incidentDocs.postmortem.requiredSections`). */
+  postmortemRequiredSections: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { diagnosticsDelay: 250, rules: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  diagnosticsDelay: 250,
+  rules: {},
+  postmortemRequiredSections: CORE_SECTION_NAMES.map((name) => postmortemSectionOf(name)!.id),
+};
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -37,7 +44,24 @@ export function readSettings(raw: unknown, knownRules: readonly string[], warn: 
       }
     }
   }
-  return { diagnosticsDelay, rules };
+  return { diagnosticsDelay, rules, postmortemRequiredSections: readRequiredSections(section.postmortem, warn) };
+}
+
+/** Section names (any synonym) to section ids; unknown names are reported and skipped. */
+function readRequiredSections(postmortem: unknown, warn: (message: string) => void): string[] {
+  const value = isObject(postmortem) ? postmortem.requiredSections : undefined;
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.postmortemRequiredSections;
+  if (!Array.isArray(value)) {
+    warn('Setting incidentDocs.postmortem.requiredSections must be a list of section names; using the seven core sections.');
+    return DEFAULT_SETTINGS.postmortemRequiredSections;
+  }
+  const ids: string[] = [];
+  for (const name of value) {
+    const kind = typeof name === 'string' ? postmortemSectionOf(name) : undefined;
+    if (!kind) warn(`Setting incidentDocs.postmortem.requiredSections: "${String(name)}" is not a post-mortem section; known sections: ${CORE_SECTION_NAMES.join(', ')}, Trigger, Detection, Supporting information.`);
+    else if (!ids.includes(kind.id)) ids.push(kind.id);
+  }
+  return ids;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

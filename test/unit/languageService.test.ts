@@ -58,7 +58,7 @@ describe('settings', () => {
   test('valid values are taken', () => {
     const warnings: string[] = [];
     const settings = readSettings({ diagnosticsDelay: 0, rules: { 'empty-section': 'off' } }, ['empty-section'], (m) => warnings.push(m));
-    assert.deepEqual(settings, { diagnosticsDelay: 0, rules: { 'empty-section': 'off' } });
+    assert.deepEqual(settings, { ...DEFAULT_SETTINGS, diagnosticsDelay: 0, rules: { 'empty-section': 'off' } });
     assert.deepEqual(warnings, []);
   });
 

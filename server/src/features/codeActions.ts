@@ -1,38 +1,53 @@
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionContext, type Diagnostic } from 'vscode-languageserver-types';
 import type { SectionInsertion } from '../model/insertSection';
+import { isFixData, type TextFix } from '../rules/fix';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.incidentDocs`;
 export const INSERT_ALL_TITLE = 'Insert all missing sections';
 
-/** The current document, and its current missing-section findings (for stale diagnostics and fix-all). */
+/** The current document and its current findings, for diagnostics computed on an older version and for fix-all. */
 export interface CodeActionInput {
   uri: string;
   version: number;
   missing: SectionInsertion[];
+  /** Current text fixes by rule id and message. */
+  fixes: { rule: string; message: string; fix: TextFix }[];
 }
 
 export function isSectionInsertion(value: unknown): value is SectionInsertion {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<SectionInsertion>;
-  return typeof candidate.number === 'number' && typeof candidate.name === 'string' && typeof candidate.block === 'string'
+  return typeof candidate.order === 'number' && typeof candidate.name === 'string' && typeof candidate.block === 'string'
     && typeof candidate.leading === 'string' && typeof candidate.position?.line === 'number' && typeof candidate.position?.character === 'number';
+}
+
+function dataOf(diagnostic: Diagnostic): Partial<DiagnosticData> {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return data ?? {};
 }
 
 /** The insertion a missing-section diagnostic asks for: from its data, or re-found when the data is for an older version. */
 function insertionFor(diagnostic: Diagnostic, input: CodeActionInput): SectionInsertion | undefined {
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (data?.version === input.version && isSectionInsertion(data.finding)) return data.finding;
-  const number = isSectionInsertion(data?.finding) ? data.finding.number : undefined;
-  return input.missing.find((insertion) => insertion.number === number);
+  const data = dataOf(diagnostic);
+  if (data.version === input.version && isSectionInsertion(data.finding)) return data.finding;
+  const name = isSectionInsertion(data.finding) ? data.finding.name : undefined;
+  return input.missing.find((insertion) => insertion.name === name);
+}
+
+function textFixFor(diagnostic: Diagnostic, input: CodeActionInput): TextFix | undefined {
+  const data = dataOf(diagnostic);
+  if (data.version === input.version && isFixData(data.finding)) return data.finding.fix;
+  return input.fixes.find((candidate) => candidate.rule === diagnostic.code && candidate.message === diagnostic.message)?.fix;
 }
 
 export function getCodeActions(input: CodeActionInput, context: CodeActionContext): CodeAction[] {
   const wants = (kind: string) => !context.only || context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
   const actions: CodeAction[] = [];
+  const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
   if (wants(CodeActionKind.QuickFix)) {
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'missing-section');
-    for (const diagnostic of ours) {
+    const missing = ours.filter((d) => d.code === 'missing-section');
+    for (const diagnostic of missing) {
       const insertion = insertionFor(diagnostic, input);
       if (!insertion) continue;
       actions.push({
@@ -43,8 +58,12 @@ export function getCodeActions(input: CodeActionInput, context: CodeActionContex
         edit: { changes: { [input.uri]: insertAll([insertion]) } },
       });
     }
-    if (ours.length > 0 && input.missing.length > 1) {
-      actions.push({ title: INSERT_ALL_TITLE, kind: CodeActionKind.QuickFix, diagnostics: ours, edit: { changes: { [input.uri]: insertAll(input.missing) } } });
+    if (missing.length > 0 && input.missing.length > 1) {
+      actions.push({ title: INSERT_ALL_TITLE, kind: CodeActionKind.QuickFix, diagnostics: missing, edit: { changes: { [input.uri]: insertAll(input.missing) } } });
+    }
+    for (const diagnostic of ours.filter((d) => d.code !== 'missing-section')) {
+      const fix = textFixFor(diagnostic, input);
+      if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [input.uri]: fix.edits } } });
     }
   }
   if (input.missing.length > 0 && context.only?.some((only) => FIX_ALL_KIND === only || FIX_ALL_KIND.startsWith(`${only}.`))) {
@@ -53,10 +72,10 @@ export function getCodeActions(input: CodeActionInput, context: CodeActionContex
   return actions;
 }
 
-/** One edit per insertion point; disciplines that go to the same point are written there in order. */
+/** One edit per insertion point; sections that go to the same point are written there in catalogue order. */
 export function insertAll(insertions: SectionInsertion[]): TextEdit[] {
   const byPoint = new Map<string, SectionInsertion[]>();
-  for (const insertion of [...insertions].sort((a, b) => a.number - b.number)) {
+  for (const insertion of [...insertions].sort((a, b) => a.order - b.order)) {
     const key = `${insertion.position.line}:${insertion.position.character}`;
     byPoint.set(key, [...(byPoint.get(key) ?? []), insertion]);
   }

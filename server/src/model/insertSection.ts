@@ -1,12 +1,15 @@
-import type { IncidentReport, DisciplineSection } from './report';
+import type { IncidentReport, Section } from './report';
 import type { Position } from './position';
 import { disciplineTitle } from './kinds/eightD';
 import { templateBody } from './kinds/eightDTemplates';
+import { POSTMORTEM_SECTIONS, type PostmortemSectionKind } from './kinds/postmortem';
+import { postmortemTemplateBody } from './kinds/postmortemTemplate';
 
-/** Where and what to insert so that a missing discipline stands in its place: the data a quick-fix needs. */
+/** Where and what to insert so that a missing section stands in its place: the data a quick-fix needs. */
 export interface SectionInsertion {
-  number: number;
-  /** The discipline's canonical name in the report's title family, e.g. `D3: Interim containment action`. */
+  /** Position of the section in its catalogue (the discipline number for 8D); insertions at one point go in this order. */
+  order: number;
+  /** The section's canonical name, e.g. `D3: Interim containment action` or `Impact`. */
   name: string;
   position: Position;
   /** Line breaks needed before the block when the text before the position does not end in a blank line. */
@@ -15,38 +18,44 @@ export interface SectionInsertion {
   block: string;
 }
 
+interface PresentSection {
+  order: number;
+  section: Section;
+}
+
 /**
- * Plans the insertion of discipline `number`: after the section of the nearest lower discipline present,
- * or else before the first discipline; in the report's own heading level, label style and title family.
+ * Inserts after the section of the nearest lower-ordered section present, else before the first one present,
+ * else before the footer (or at the end).
  */
-export function planSectionInsertion(report: IncidentReport, number: number): SectionInsertion {
-  const offset = insertionOffset(report, number);
-  const style = headingStyle(report.disciplines);
+function plan(report: IncidentReport, order: number, present: PresentSection[], name: string, block: string): SectionInsertion {
+  let lower: PresentSection | undefined;
+  for (const candidate of present) if (candidate.order < order && (!lower || candidate.order > lower.order)) lower = candidate;
+  const offset = lower
+    ? lower.section.end
+    : present.length > 0 ? Math.min(...present.map((p) => p.section.heading.start)) : report.footerStart;
+  return { order, name, position: report.lines.positionAt(offset), leading: leadingBreaks(report.text, offset), block };
+}
+
+/** A missing 8D discipline, in the report's own heading level, label style and title family. */
+export function planDisciplineInsertion(report: IncidentReport, number: number): SectionInsertion {
+  const style = headingStyle(report);
   const title = disciplineTitle(number, report.family);
   const headingText = `${style.label}${number}${style.separator}${title}`;
   const headingLine = `${'#'.repeat(style.depth)} ${style.bold ? `**${headingText}**` : headingText}`;
   const body = templateBody(number, report.family, style.depth);
   const separator = usesSeparators(report) ? '---\n\n' : '';
-  const block = `${headingLine}\n${body ? `${body}\n` : ''}\n${separator}`;
-  return { number, name: `D${number}: ${title}`, position: report.lines.positionAt(offset), leading: leadingBreaks(report.text, offset), block };
+  const present = report.disciplines.map((section) => ({ order: section.number, section }));
+  return plan(report, number, present, `D${number}: ${title}`, `${headingLine}\n${body ? `${body}\n` : ''}\n${separator}`);
 }
 
-function insertionOffset(report: IncidentReport, number: number): number {
-  const lower = nearestLower(report.disciplines, number);
-  if (lower) return lower.end;
-  const first = report.disciplines.reduce<DisciplineSection | undefined>(
-    (earliest, d) => (!earliest || d.heading.start < earliest.heading.start ? d : earliest),
-    undefined,
-  );
-  return first ? first.heading.start : report.footerStart;
-}
-
-function nearestLower(disciplines: DisciplineSection[], number: number): DisciplineSection | undefined {
-  let best: DisciplineSection | undefined;
-  for (const discipline of disciplines) {
-    if (discipline.number < number && (!best || discipline.number > best.number)) best = discipline;
-  }
-  return best;
+/** A missing post-mortem section: `## Name` and its one-line prompt, at its canonical position. */
+export function planPostmortemInsertion(report: IncidentReport, kind: PostmortemSectionKind): SectionInsertion {
+  const real = report.postmortemSections.filter((s) => !s.heading.pseudo).map((s) => s.heading.depth);
+  const depth = real.length > 0 ? mostCommon(real) : 2;
+  const orderOf = (k: PostmortemSectionKind) => POSTMORTEM_SECTIONS.indexOf(k);
+  const present = report.postmortemSections.map((section) => ({ order: orderOf(section.kind), section }));
+  const body = postmortemTemplateBody(kind.id);
+  return plan(report, orderOf(kind), present, kind.name, `${'#'.repeat(depth)} ${kind.name}\n${body ? `${body}\n` : ''}\n`);
 }
 
 function leadingBreaks(text: string, offset: number): string {
@@ -64,7 +73,8 @@ interface HeadingStyle {
 }
 
 /** The most common heading level, label (`D`, `d`, `Discipline `), separator and boldness among the disciplines. */
-function headingStyle(disciplines: DisciplineSection[]): HeadingStyle {
+function headingStyle(report: IncidentReport): HeadingStyle {
+  const disciplines = report.disciplines;
   if (disciplines.length === 0) return { depth: 2, label: 'D', separator: ': ', bold: false };
   return {
     depth: mostCommon(disciplines.map((d) => d.heading.depth)),
@@ -74,7 +84,7 @@ function headingStyle(disciplines: DisciplineSection[]): HeadingStyle {
   };
 }
 
-function mostCommon<T>(values: T[]): T {
+export function mostCommon<T>(values: T[]): T {
   const counts = new Map<T, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   let best = values[0];

@@ -4,8 +4,9 @@ import { parseMarkdown } from './parse';
 import { LineIndex, type Range } from './position';
 import { readFrontMatter, frontMatterText, type FrontMatter } from './frontMatter';
 import { readDisciplineLabel, familyOfTitle, TITLE_FAMILIES, type DisciplineLabel, type TitleFamily } from './kinds/eightD';
+import { postmortemSectionOf, POSTMORTEM_TYPES, INCIDENT_TITLE, type PostmortemSectionKind } from './kinds/postmortem';
 
-export type ReportKind = '8d';
+export type ReportKind = '8d' | 'postmortem';
 
 export interface HeadingInfo {
   depth: number;
@@ -19,6 +20,8 @@ export interface HeadingInfo {
   range: Range;
   /** Index of the heading among the root's children. */
   childIndex: number;
+  /** A paragraph that stands where a heading should (a section name on its own line, `#` lost when pasted). */
+  pseudo?: boolean;
 }
 
 export interface Section {
@@ -32,6 +35,10 @@ export interface Section {
 export interface DisciplineSection extends Section {
   number: number;
   label: DisciplineLabel;
+}
+
+export interface PostmortemSection extends Section {
+  kind: PostmortemSectionKind;
 }
 
 export interface TitleLine {
@@ -57,8 +64,13 @@ export interface IncidentReport {
   date: MetadataField | undefined;
   status: MetadataField | undefined;
   headings: HeadingInfo[];
+  /** Paragraphs that stand for headings (post-mortems only). */
+  pseudoHeadings: HeadingInfo[];
+  /** Sections of every heading and pseudo-heading, in document order. */
   sections: Section[];
   disciplines: DisciplineSection[];
+  /** Sections named like a post-mortem section (only computed for documents that are not 8D reports). */
+  postmortemSections: PostmortemSection[];
   /** The template family most of the discipline titles come from (simple when none does). */
   family: TitleFamily;
   /** Where a closing footer (`---` and a last paragraph, as 8d-tools writes) starts; the text length if none. */
@@ -74,7 +86,45 @@ export function buildReport(text: string): IncidentReport {
   const frontMatter = readFrontMatter(tree, lines);
   const headings = collectHeadings(tree, lines);
   const footerStart = findFooterStart(tree, text.length);
-  const sections = buildSections(tree, headings, footerStart, text.length);
+  const type = frontMatterText(frontMatter, 'type')?.toLowerCase();
+  const looksEightD = (type !== undefined && EIGHT_D_TYPES.has(type)) || (!POSTMORTEM_TYPES.has(type ?? '') && distinctDisciplines(headings) >= 3);
+  // Pasted post-mortems lose their `#` marks; 8D reports are recognised by their headings alone.
+  const pseudoHeadings = looksEightD ? [] : collectPseudoHeadings(tree, lines, headings);
+  const markers = [...headings, ...pseudoHeadings].sort((a, b) => a.start - b.start);
+  const sections = buildSections(tree, markers, footerStart, text.length);
+  const disciplines = looksEightD ? disciplinesOf(sections.filter((section) => !section.heading.pseudo)) : [];
+  const postmortemSections: PostmortemSection[] = [];
+  if (!looksEightD) {
+    for (const section of sections) {
+      const kind = postmortemSectionOf(section.heading.text);
+      if (kind) postmortemSections.push({ ...section, kind });
+    }
+  }
+  const title = readTitle(headings, frontMatter, tree, lines);
+  return {
+    text,
+    lines,
+    tree,
+    kind: looksEightD ? '8d' : detectPostmortem(type, title, postmortemSections),
+    frontMatter,
+    title,
+    date: readMetadataField(tree, lines, frontMatter, 'date'),
+    status: readMetadataField(tree, lines, frontMatter, 'status'),
+    headings,
+    pseudoHeadings,
+    sections,
+    disciplines,
+    postmortemSections,
+    family: dominantFamily(disciplines),
+    footerStart,
+  };
+}
+
+function distinctDisciplines(headings: HeadingInfo[]): number {
+  return new Set(headings.map((heading) => readDisciplineLabel(heading.text)?.number).filter((n) => n !== undefined)).size;
+}
+
+function disciplinesOf(sections: Section[]): DisciplineSection[] {
   const disciplines: DisciplineSection[] = [];
   for (const section of sections) {
     const label = readDisciplineLabel(section.heading.text);
@@ -88,21 +138,38 @@ export function buildReport(text: string): IncidentReport {
       discipline.content = discipline.content.filter((node) => (node.position?.start.offset ?? 0) < next.heading.start);
     }
   });
-  return {
-    text,
-    lines,
-    tree,
-    kind: detectKind(frontMatter, disciplines),
-    frontMatter,
-    title: readTitle(headings, frontMatter),
-    date: readMetadataField(tree, lines, frontMatter, 'date'),
-    status: readMetadataField(tree, lines, frontMatter, 'status'),
-    headings,
-    sections,
-    disciplines,
-    family: dominantFamily(disciplines),
-    footerStart,
-  };
+  return disciplines;
+}
+
+/**
+ * A post-mortem by its front matter, or by its shape: a title that names an incident and two core sections,
+ * or four core sections including the root cause or the impact. A Timeline or Action items heading alone is not enough.
+ */
+function detectPostmortem(type: string | undefined, title: TitleLine | undefined, sections: PostmortemSection[]): ReportKind | undefined {
+  if (type && POSTMORTEM_TYPES.has(type)) return 'postmortem';
+  const core = new Set(sections.filter((s) => s.kind.core).map((s) => s.kind.id));
+  if (title && INCIDENT_TITLE.test(title.title) && core.size >= 2) return 'postmortem';
+  if (core.size >= 4 && (core.has('root-cause') || core.has('impact'))) return 'postmortem';
+  return undefined;
+}
+
+const PSEUDO_HEADING_MAX_LENGTH = 60;
+
+/** Root paragraphs that are one short line naming a post-mortem section, possibly bold. */
+function collectPseudoHeadings(tree: Root, lines: LineIndex, headings: HeadingInfo[]): HeadingInfo[] {
+  const depths = headings.filter((h) => postmortemSectionOf(h.text)).map((h) => h.depth);
+  const depth = depths.length > 0 ? Math.min(...depths) : 2;
+  const pseudo: HeadingInfo[] = [];
+  tree.children.forEach((node, childIndex) => {
+    if (node.type !== 'paragraph' || !node.position || node.position.start.line !== node.position.end.line) return;
+    const plain = node.children.every((child) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis');
+    const text = toString(node).trim();
+    if (!plain || text.length > PSEUDO_HEADING_MAX_LENGTH || !postmortemSectionOf(text)) return;
+    const start = node.position.start.offset ?? 0;
+    const end = node.position.end.offset ?? start;
+    pseudo.push({ depth, text, bold: node.children.length === 1 && node.children[0].type === 'strong', start, end, line: node.position.start.line - 1, range: lines.range(start, end), childIndex, pseudo: true });
+  });
+  return pseudo;
 }
 
 function collectHeadings(tree: Root, lines: LineIndex): HeadingInfo[] {
@@ -132,6 +199,7 @@ function isBold(heading: Heading): boolean {
 
 /** Each heading's section runs to the next heading of the same or a higher level (one pass, with a stack). */
 function buildSections(tree: Root, headings: HeadingInfo[], footerStart: number, textLength: number): Section[] {
+  // `headings` may include pseudo-headings: they open and close sections like real ones.
   const closedBy: (HeadingInfo | undefined)[] = headings.map(() => undefined);
   const open: number[] = [];
   headings.forEach((heading, i) => {
@@ -163,16 +231,9 @@ function findFooterStart(tree: Root, textLength: number): number {
   return textLength;
 }
 
-function detectKind(frontMatter: FrontMatter | undefined, disciplines: DisciplineSection[]): ReportKind | undefined {
-  const type = frontMatterText(frontMatter, 'type')?.toLowerCase();
-  if (type && EIGHT_D_TYPES.has(type)) return '8d';
-  const distinct = new Set(disciplines.map((discipline) => discipline.number));
-  return distinct.size >= 3 ? '8d' : undefined;
-}
-
 const NUMBERED_TITLE = /^(\d+)\s*:\s*(.*)$/;
 
-function readTitle(headings: HeadingInfo[], frontMatter: FrontMatter | undefined): TitleLine | undefined {
+function readTitle(headings: HeadingInfo[], frontMatter: FrontMatter | undefined, tree: Root, lines: LineIndex): TitleLine | undefined {
   const heading = headings.find((h) => h.depth === 1);
   if (heading) {
     const match = NUMBERED_TITLE.exec(heading.text);
@@ -182,6 +243,12 @@ function readTitle(headings: HeadingInfo[], frontMatter: FrontMatter | undefined
   if (title && frontMatter) {
     const number = frontMatterText(frontMatter, 'number') ?? frontMatterText(frontMatter, 'id');
     return { number, title, range: { start: frontMatter.range.start, end: frontMatter.range.start } };
+  }
+  // A pasted document's title is its first line, a plain paragraph.
+  const first = tree.children.find((node) => node.type !== 'yaml');
+  if (first?.type === 'paragraph' && first.position && first.position.start.line === first.position.end.line) {
+    const start = first.position.start.offset ?? 0;
+    return { title: toString(first).trim(), range: lines.range(start, first.position.end.offset ?? start) };
   }
   return undefined;
 }

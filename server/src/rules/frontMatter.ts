@@ -4,7 +4,7 @@ export const frontMatter: Rule = {
   id: 'front-matter',
   description: 'YAML front matter parses.',
   defaultSeverity: 'error',
-  kinds: ['8d'],
+  kinds: ['8d', 'postmortem'],
   check(report) {
     return (report.frontMatter?.problems ?? []).map((problem) => ({ message: problem.message, range: problem.range }));
   },

@@ -6,8 +6,14 @@ import { emptySection } from './emptySection';
 import { metadata } from './metadata';
 import { frontMatter } from './frontMatter';
 import { sectionTitle } from './sectionTitle';
+import { pseudoHeading } from './pseudoHeading';
+import { timelineOrder } from './timelineOrder';
+import { durationMismatch } from './durationMismatch';
+import { timelineTimezone } from './timelineTimezone';
+import { timelineUnparsed } from './timelineUnparsed';
 
 /** Every rule, in the order their findings are listed. */
-export const ALL_RULES: readonly Rule[] = [frontMatter, metadata, missingSection, sectionOrder, duplicateSection, emptySection, sectionTitle];
+export const ALL_RULES: readonly Rule[] = [frontMatter, metadata, missingSection, sectionOrder, duplicateSection, emptySection, sectionTitle, pseudoHeading,
+  timelineOrder, durationMismatch, timelineTimezone, timelineUnparsed];
 
 export type { Rule, Finding, Severity, RuleContext } from './rule';

@@ -1,20 +1,29 @@
-import type { Rule } from './rule';
+import type { Finding, Rule } from './rule';
+import type { IncidentReport } from '../model/report';
 import { DISCIPLINES } from '../model/kinds/eightD';
-import { planSectionInsertion, type SectionInsertion } from '../model/insertSection';
+import { POSTMORTEM_SECTIONS } from '../model/kinds/postmortem';
+import { planDisciplineInsertion, planPostmortemInsertion, type SectionInsertion } from '../model/insertSection';
 
 export type MissingSectionData = SectionInsertion;
 
 export const missingSection: Rule = {
   id: 'missing-section',
-  description: 'Every discipline D0–D8 has a section.',
+  description: 'Every required section is there: D0–D8 in an 8D report, the core sections in a post-mortem.',
   defaultSeverity: 'error',
-  kinds: ['8d'],
-  check(report) {
-    const present = new Set(report.disciplines.map((d) => d.number));
+  kinds: ['8d', 'postmortem'],
+  check(report, { settings }) {
+    const insertions = report.kind === '8d' ? missingDisciplines(report) : missingPostmortemSections(report, settings.postmortemRequiredSections);
     const range = report.title?.range ?? report.lines.lineRange(0);
-    return DISCIPLINES.filter((discipline) => !present.has(discipline.number)).map((discipline) => {
-      const data: MissingSectionData = planSectionInsertion(report, discipline.number);
-      return { message: `Missing section ${data.name}`, range, data };
-    });
+    return insertions.map((data): Finding => ({ message: `Missing section ${data.name}`, range, data }));
   },
 };
+
+function missingDisciplines(report: IncidentReport): MissingSectionData[] {
+  const present = new Set(report.disciplines.map((d) => d.number));
+  return DISCIPLINES.filter((d) => !present.has(d.number)).map((d) => planDisciplineInsertion(report, d.number));
+}
+
+function missingPostmortemSections(report: IncidentReport, required: readonly string[]): MissingSectionData[] {
+  const present = new Set(report.postmortemSections.map((s) => s.kind.id));
+  return POSTMORTEM_SECTIONS.filter((kind) => required.includes(kind.id) && !present.has(kind.id)).map((kind) => planPostmortemInsertion(report, kind));
+}

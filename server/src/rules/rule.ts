@@ -1,5 +1,6 @@
 import type { IncidentReport, ReportKind } from '../model/report';
 import type { Range } from '../model/position';
+import type { Settings } from '../settings';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -15,11 +16,14 @@ export interface Finding {
   related?: RelatedLocation[];
   /** Everything the finding's quick-fix needs, so that the fix recomputes nothing. */
   data?: unknown;
+  /** For rules whose findings differ in weight: overrides the rule's default severity (a user's setting still wins). */
+  severity?: Severity;
 }
 
 export interface RuleContext {
   /** The document's URI, when it has one (for messages only; rules never read files). */
   uri?: string;
+  settings: Settings;
 }
 
 export interface Rule {
