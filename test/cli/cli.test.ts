@@ -63,3 +63,12 @@ test('a folder of ordinary Markdown is silent and exits 0; hidden folders and no
   assert.equal(stdout, '');
   assert.match(stderr, /1 Markdown file read, 0 reports checked/);
 });
+
+test('hints are printed only with --hints, and never count as errors', () => {
+  const file = 'test/fixtures/corpus/postmortems/pasted-plain.md';
+  const plain = cli(['check', file]);
+  assert.deepEqual(plain.lines.map((line) => line.split(' ')[2]), ['duration-mismatch']);
+  const withHints = cli(['check', '--hints', file]);
+  assert.equal(withHints.lines.filter((line) => / hint pseudo-heading /.test(line)).length, 7);
+  assert.equal(withHints.status, 0);
+});

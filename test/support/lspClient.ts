@@ -20,6 +20,10 @@ import {
   ShowMessageNotification,
   LogMessageNotification,
   CodeActionRequest,
+  HoverRequest,
+  DocumentSymbolRequest,
+  type Hover,
+  type DocumentSymbol,
   ShutdownRequest,
   ExitNotification,
   type ProtocolConnection,
@@ -147,6 +151,14 @@ export class LspClient {
     const context: CodeActionContext = { diagnostics, only };
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }) as Promise<CodeAction[]>;
+  }
+
+  hover(uri: string, line: number, character: number): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    return this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
