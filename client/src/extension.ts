@@ -1,8 +1,14 @@
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { ProgressLocation, window, workspace, type ExtensionContext, type Progress } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+interface IndexingProgress {
+  state: 'begin' | 'report' | 'end';
+  files?: number;
+  reports?: number;
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -17,13 +23,68 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'markdown', scheme: 'vscode-remote' },
     ],
     outputChannelName: 'Incident Docs',
-    synchronize: { configurationSection: 'incidentDocs' },
+    synchronize: {
+      configurationSection: 'incidentDocs',
+      // Every file, not only Markdown: a link may point at an image or a log that is later deleted.
+      fileEvents: workspace.createFileSystemWatcher('**/*'),
+    },
+    middleware: {
+      workspace: {
+        willRenameFiles: async (event, next) => {
+          const setting = workspace.getConfiguration('incidentDocs').get<string>('updateLinksOnRename', 'prompt');
+          if (setting === 'never') return undefined;
+          const edit = await next(event);
+          if (!edit || edit.size === 0 || setting === 'always') return edit;
+          const links = edit.entries().reduce((count, [, edits]) => count + edits.length, 0);
+          const name = path.basename(event.files[0]?.newUri.fsPath ?? '');
+          const answer = await window.showInformationMessage(
+            `Update ${links} link${links === 1 ? '' : 's'} to the renamed report ${name}?`,
+            'Update links',
+            'Not now',
+          );
+          return answer === 'Update links' ? edit : undefined;
+        },
+      },
+    },
   };
   client = new LanguageClient('incidentDocs', 'Incident Docs', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
-  // The client's own output channel is created lazily; make "Incident Docs" visible from the start.
   client.outputChannel.appendLine(`Incident Docs started for ${workspace.name ?? 'this window'}.`);
+  context.subscriptions.push(client.onNotification('incidentDocs/indexing', showIndexingProgress));
+}
+
+let reportProgress: ((update: IndexingProgress) => void) | undefined;
+let pendingNotification: NodeJS.Timeout | undefined;
+let latest: IndexingProgress | undefined;
+const NOTIFY_AFTER_MS = 1000;
+
+/** A large workspace takes a moment to index: past a second, show it in a notification until the server is done. */
+function showIndexingProgress(update: IndexingProgress): void {
+  latest = update;
+  if (update.state === 'begin') {
+    clearTimeout(pendingNotification);
+    pendingNotification = setTimeout(openNotification, NOTIFY_AFTER_MS);
+  } else if (update.state === 'end') {
+    clearTimeout(pendingNotification);
+    pendingNotification = undefined;
+  }
+  reportProgress?.(update);
+}
+
+function openNotification(): void {
+  if (reportProgress || latest?.state === 'end') return;
+  void window.withProgress({ location: ProgressLocation.Notification, title: 'Incident Docs: indexing reports' }, (progress: Progress<{ message?: string }>) =>
+    new Promise<void>((resolve) => {
+      reportProgress = (next) => {
+        if (next.state === 'end') {
+          reportProgress = undefined;
+          resolve();
+        } else if (next.files !== undefined) {
+          progress.report({ message: `${next.files} files read, ${next.reports ?? 0} reports` });
+        }
+      };
+    }));
 }
 
 export async function deactivate(): Promise<void> {

@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from './languageService';
 import { readSettings, type Settings } from './settings';
 import { severityName } from './features/diagnostics';
+import { ReportIndex } from './workspace/reportIndex';
+import { fileExists } from './workspace/fileSystem';
 
 const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
 
@@ -52,7 +54,8 @@ export function runCli(args: string[], output: Output, cwd = process.cwd()): num
   }
   if (paths.length === 0) return usageError(output, 'Name at least one file or folder to check.');
 
-  const service = createLanguageService({ logger: { error: output.err, warn: output.err } });
+  const workspace = new ReportIndex(fileExists);
+  const service = createLanguageService({ logger: { error: output.err, warn: output.err }, workspace });
   let settings: Settings | undefined;
   if (configPath) {
     const loaded = loadSettings(resolve(cwd, configPath), service, output);
@@ -73,17 +76,21 @@ export function runCli(args: string[], output: Output, cwd = process.cwd()): num
     else files.push(absolute);
   }
 
+  // Index every file first, so links between the reports checked are followed both ways.
+  const texts = new Map<string, string>();
+  for (const file of files.sort()) {
+    try {
+      texts.set(file, readFileSync(file, 'utf8'));
+      workspace.update(pathToFileURL(file).href, texts.get(file)!);
+    } catch (error) {
+      output.err(`${relative(cwd, file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`);
+    }
+  }
+
   let errors = 0;
   let findings = 0;
   let reports = 0;
-  for (const file of files.sort()) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      output.err(`${relative(cwd, file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`);
-      continue;
-    }
+  for (const [file, text] of texts) {
     const document = { uri: pathToFileURL(file).href, version: 1, getText: () => text };
     if (service.getReport(document).kind) reports++;
     const diagnostics = service.computeDiagnostics(document, settings)

@@ -10,6 +10,10 @@ import { getCodeActions as buildCodeActions, insertAll } from './features/codeAc
 import { isSectionInsertion } from './features/codeActions';
 import { isFixData } from './rules/fix';
 import type { TextEdit } from 'vscode-languageserver-types';
+import type { ReportIndex } from './workspace/reportIndex';
+import type { CompletionItem, DocumentLink, Location, SymbolInformation } from 'vscode-languageserver-types';
+import { getCompletions } from './features/completion';
+import { getDefinition, getDocumentLinks, getLinkHover, getReferences, getWorkspaceSymbols } from './features/navigation';
 
 /** The little the service needs of a document: the same shape as LSP's and VS Code's. */
 export interface TextDocumentLike {
@@ -25,6 +29,8 @@ export interface Logger {
 
 export interface LanguageServiceOptions {
   rules?: readonly Rule[];
+  /** The workspace's reports, for links between them. */
+  workspace?: ReportIndex;
   logger?: Logger;
   /** Where the rule pages live (`<base>/<rule-id>.md`), linked from each diagnostic. */
   docsBaseUri?: string;
@@ -47,6 +53,16 @@ export interface LanguageService {
   insertMissingSections(document: TextDocumentLike, settings?: Settings): TextEdit[];
   getHover(document: TextDocumentLike, position: Position): Hover | undefined;
   getDocumentSymbols(document: TextDocumentLike): DocumentSymbol[];
+  /** Relation names, reports, paths and heading anchors for links; nothing outside reports. */
+  getCompletions(document: TextDocumentLike, position: Position): CompletionItem[];
+  /** The file (and heading) a relative link points at. */
+  getDefinition(document: TextDocumentLike, position: Position): Location | undefined;
+  getDocumentLinks(document: TextDocumentLike): DocumentLink[];
+  /** The linked report's card; `getHover` answers with it first. */
+  getLinkHover(document: TextDocumentLike, position: Position): Hover | undefined;
+  /** On a report's title line: the links to it from the whole workspace. */
+  getReferences(document: TextDocumentLike, position: Position, includeDeclaration: boolean): Location[];
+  getWorkspaceSymbols(query: string): SymbolInformation[];
   /** Drops cached state for a closed document. */
   forget(uri: string): void;
 }
@@ -74,7 +90,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     for (const rule of rules) {
       if (settings.rules[rule.id] === 'off' || !rule.kinds.includes(report.kind)) continue;
       try {
-        for (const finding of rule.check(report, { uri: document.uri, settings })) findings.push({ rule, finding });
+        for (const finding of rule.check(report, { uri: document.uri, settings, workspace: options.workspace })) findings.push({ rule, finding });
       } catch (error) {
         // One broken rule must not silence the others; say so once, not on every keystroke.
         if (!crashedRules.has(rule.id)) {
@@ -110,7 +126,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return insertAll(missingInsertions(document, settings));
     },
     getHover(document, position) {
-      return getHover(getReport(document), position);
+      const report = getReport(document);
+      return getLinkHover(report, document.uri, position, options.workspace) ?? getHover(report, position);
+    },
+    getCompletions(document, position) {
+      return getCompletions(getReport(document), document.uri, position, options.workspace);
+    },
+    getDefinition(document, position) {
+      return getDefinition(getReport(document), document.uri, position, options.workspace);
+    },
+    getDocumentLinks(document) {
+      return getDocumentLinks(getReport(document), document.uri, options.workspace);
+    },
+    getLinkHover(document, position) {
+      return getLinkHover(getReport(document), document.uri, position, options.workspace);
+    },
+    getReferences(document, position, includeDeclaration) {
+      return getReferences(getReport(document), document.uri, position, includeDeclaration, options.workspace);
+    },
+    getWorkspaceSymbols(query) {
+      return getWorkspaceSymbols(query, options.workspace);
     },
     getDocumentSymbols(document) {
       return getDocumentSymbols(getReport(document));

@@ -11,12 +11,19 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   type InitializeResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './languageService';
 import { readSettings, DEFAULT_SETTINGS, type Settings } from './settings';
 import { FIX_ALL_KIND } from './features/codeActions';
+import { WorkspaceIndexer } from './workspace/indexer';
+import { nodeFileSystem } from './workspace/fileSystem';
+import { DEFAULT_DISCOVERY, type DiscoverySettings } from './workspace/discovery';
+import { linkEditsForRename } from './workspace/rename';
+import { fileExists } from './workspace/fileSystem';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -24,24 +31,40 @@ const logger = {
   error: (message: string) => connection.console.error(message),
   warn: (message: string) => connection.console.warn(message),
 };
-const service = createLanguageService({ logger, docsBaseUri: pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href });
+const indexer = new WorkspaceIndexer(nodeFileSystem, DEFAULT_DISCOVERY, fileExists);
+const service = createLanguageService({ logger, workspace: indexer.index, docsBaseUri: pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href });
 const ruleIds = service.rules.map((rule) => rule.id);
 
 let canPullConfiguration = false;
 let settingsPromise: Promise<Settings> | undefined;
 const pending = new Map<string, NodeJS.Timeout>();
 const reportedSettingsProblems = new Set<string>();
+let workspaceRoots: string[] = [];
+let canWatchFolders = false;
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
   if (initial?.settings !== undefined) settingsPromise = Promise.resolve(toSettings(initial.settings));
+  canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+  workspaceRoots = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+  if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [params.rootUri];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
       documentSymbolProvider: true,
+      // Space is no trigger: after `- Supersedes: ` the list comes with `[` (or on request), not on every word.
+      completionProvider: { triggerCharacters: ['[', '(', '#', '/', ':'], resolveProvider: false },
+      definitionProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      workspace: {
+        workspaceFolders: { supported: true, changeNotifications: true },
+        fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.{md,markdown}' } }] } },
+      },
     },
     serverInfo: { name: 'incident-docs' },
   };
@@ -52,7 +75,58 @@ connection.onInitialized(() => {
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'incidentDocs' }).catch(() => undefined);
   }
+  void indexWorkspace();
+  if (canWatchFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      workspaceRoots = [...workspaceRoots.filter((root) => !event.removed.some((f) => f.uri === root)), ...event.added.map((f) => f.uri)];
+      void indexWorkspace();
+    });
+  }
 });
+
+/** `files.exclude` globs that are switched on, from the editor's settings. */
+async function discoverySettings(): Promise<DiscoverySettings> {
+  const settings = await getSettings();
+  let exclude: string[] = [];
+  if (canPullConfiguration) {
+    const raw: unknown = await connection.workspace.getConfiguration('files.exclude').catch(() => undefined);
+    if (raw && typeof raw === 'object') exclude = Object.entries(raw as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
+  }
+  return { reportGlobs: settings.reportGlobs, exclude };
+}
+
+let scanGeneration = 0;
+
+/**
+ * The first scan runs in the background: features answer from what is indexed so far, the client shows progress,
+ * and open reports are checked again once it is done (links to reports not yet indexed were not known before).
+ */
+async function indexWorkspace(): Promise<void> {
+  if (workspaceRoots.length === 0) return;
+  const generation = ++scanGeneration;
+  indexer.updateSettings(await discoverySettings());
+  const started = Date.now();
+  void connection.sendNotification('incidentDocs/indexing', { state: 'begin' });
+  try {
+    const result = await indexer.scan(
+      workspaceRoots,
+      (progress) => void connection.sendNotification('incidentDocs/indexing', { state: 'report', ...progress }),
+      () => generation !== scanGeneration,
+    );
+    if (generation !== scanGeneration) return;
+    connection.console.info(`Indexed ${result.reports} reports among ${result.files} files in ${Date.now() - started} ms.`);
+    void connection.sendNotification('incidentDocs/indexing', { state: 'end', ...result });
+  } catch (error) {
+    connection.console.error(`Indexing the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
+    void connection.sendNotification('incidentDocs/indexing', { state: 'end', files: 0, reports: indexer.index.size });
+  }
+  recheckOpenDocuments();
+}
+
+/** Another report changed: links to and from it may have, so open reports are checked again. */
+function recheckOpenDocuments(except?: string): void {
+  for (const document of documents.all()) if (document.uri !== except) schedule(document, 0);
+}
 
 function toSettings(raw: unknown): Settings {
   return readSettings(raw, ruleIds, (message) => {
@@ -75,10 +149,12 @@ function getSettings(): Promise<Settings> {
   return settingsPromise;
 }
 
-connection.onDidChangeConfiguration((change) => {
+connection.onDidChangeConfiguration(async (change) => {
   const pushed = (change.settings as { incidentDocs?: unknown } | null)?.incidentDocs;
+  const before = (await getSettings()).reportGlobs.join('\n');
   settingsPromise = !canPullConfiguration && pushed !== undefined ? Promise.resolve(toSettings(pushed)) : undefined;
-  for (const document of documents.all()) schedule(document, 0);
+  if ((await getSettings()).reportGlobs.join('\n') !== before) void indexWorkspace();
+  recheckOpenDocuments();
 });
 
 /** Markdown only: other editors may send every file they open. */
@@ -116,6 +192,7 @@ async function validate(uri: string, version: number): Promise<void> {
 // Opening a document fires a content change too: check it at once, and wait for a pause only while typing.
 const seen = new Set<string>();
 documents.onDidChangeContent(async ({ document }) => {
+  if (isMarkdown(document)) indexer.openDocument(document.uri, document.getText());
   const settings = await getSettings();
   const firstTime = !seen.has(document.uri);
   seen.add(document.uri);
@@ -123,6 +200,7 @@ documents.onDidChangeContent(async ({ document }) => {
 });
 documents.onDidClose(({ document }) => {
   seen.delete(document.uri);
+  void indexer.closeDocument(document.uri);
   clearTimeout(pending.get(document.uri));
   pending.delete(document.uri);
   service.forget(document.uri);
@@ -147,6 +225,45 @@ connection.onDocumentSymbol((params, token) => {
   if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
   return service.getDocumentSymbols(document);
 });
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  for (const change of changes) {
+    if (change.type === FileChangeType.Deleted) indexer.fileDeleted(change.uri);
+    else if (indexer.contains(change.uri)) await indexer.fileChanged(change.uri);
+  }
+  recheckOpenDocuments();
+});
+
+connection.workspace.onWillRenameFiles(async (params): Promise<WorkspaceEdit | null> => {
+  const edit = linkEditsForRename(indexer.index, params.files);
+  return Object.keys(edit.changes ?? {}).length > 0 ? edit : null;
+});
+
+connection.onCompletion((params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
+  return service.getCompletions(document, params.position);
+});
+
+connection.onDefinition((params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested || !isMarkdown(document)) return null;
+  return service.getDefinition(document, params.position) ?? null;
+});
+
+connection.onDocumentLinks((params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
+  return service.getDocumentLinks(document);
+});
+
+connection.onReferences((params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
+  return service.getReferences(document, params.position, params.context.includeDeclaration);
+});
+
+connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : service.getWorkspaceSymbols(params.query)));
 
 documents.listen(connection);
 connection.listen();

@@ -10,12 +10,15 @@ export interface Settings {
   rules: Record<string, SeveritySetting>;
   /** Ids of the post-mortem sections `missing-section` requires (from `incidentDocs.postmortem.requiredSections`). */
   postmortemRequiredSections: string[];
+  /** Globs of Markdown files that may be reports (besides the `.8d-dir` folder). */
+  reportGlobs: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   diagnosticsDelay: 250,
   rules: {},
   postmortemRequiredSections: CORE_SECTION_NAMES.map((name) => postmortemSectionOf(name)!.id),
+  reportGlobs: ['**/*.md'],
 };
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -44,7 +47,14 @@ export function readSettings(raw: unknown, knownRules: readonly string[], warn: 
       }
     }
   }
-  return { diagnosticsDelay, rules, postmortemRequiredSections: readRequiredSections(section.postmortem, warn) };
+  return { diagnosticsDelay, rules, postmortemRequiredSections: readRequiredSections(section.postmortem, warn), reportGlobs: readGlobs(section.reportGlobs, warn) };
+}
+
+function readGlobs(value: unknown, warn: (message: string) => void): string[] {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.reportGlobs;
+  if (Array.isArray(value) && value.every((glob) => typeof glob === 'string')) return value as string[];
+  warn('Setting incidentDocs.reportGlobs must be a list of glob patterns such as "docs/**/*.md"; using "**/*.md".');
+  return DEFAULT_SETTINGS.reportGlobs;
 }
 
 /** Section names (any synonym) to section ids; unknown names are reported and skipped. */

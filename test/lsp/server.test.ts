@@ -86,7 +86,8 @@ describe('the server over stdio, as an editor drives it', () => {
   });
 
   test('changing a rule severity re-checks open documents without a reload', async () => {
-    const uri = 'file:///tmp/settings.md';
+    // Beside the corpus reports, so that its links resolve.
+    const uri = uri4.replace(/[^/]*$/, 'settings-copy.md');
     await client.open(uri, report4.text);
     const rechecked = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1);
     await client.changeSettings({ diagnosticsDelay: 0, rules: { 'missing-section': 'off' } });
@@ -95,12 +96,15 @@ describe('the server over stdio, as an editor drives it', () => {
   });
 
   test('an invalid setting is reported in one clear message, and defaults apply', async () => {
-    const uri = 'file:///tmp/bad-setting.md';
+    const uri = uri4.replace(/[^/]*$/, 'bad-setting-copy.md');
     await client.open(uri, report4.text);
-    const rechecked = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 3);
     await client.changeSettings({ diagnosticsDelay: 0, rules: { 'missing-section': 'loud' } });
-    await rechecked;
-    assert.ok(client.shownMessages.some((m) => m.includes('incidentDocs.rules.missing-section must be one of')), client.shownMessages.join('\n'));
+    await client.until(() => client.shownMessages.some((m) => m.includes('incidentDocs.rules.missing-section must be one of')), 'the settings warning');
+    // An edit as a barrier: its diagnostics are computed with the settings now in force.
+    const version = await client.edit(uri, [{ range: { start: { line: 59, character: 0 }, end: { line: 59, character: 0 } }, newText: ' ' }]);
+    const rechecked = await client.waitForDiagnostics(uri, (p) => p.version === version);
+    assert.equal(rechecked.diagnostics.length, 3);
+    assert.equal(rechecked.diagnostics[0].severity, 1, 'missing-section keeps its default severity, error');
     await client.changeSettings({ diagnosticsDelay: 0 });
   });
 

@@ -22,6 +22,19 @@ import {
   CodeActionRequest,
   HoverRequest,
   DocumentSymbolRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DocumentLinkRequest,
+  ReferencesRequest,
+  WorkspaceSymbolRequest,
+  type CompletionItem,
+  type CompletionList,
+  type Definition,
+  type DocumentLink,
+  type Location,
+  type LocationLink,
+  type SymbolInformation,
+  type WorkspaceSymbol,
   type Hover,
   type DocumentSymbol,
   ShutdownRequest,
@@ -101,6 +114,15 @@ export class LspClient {
     });
   }
 
+  /** Polls until `condition` holds (for effects that are not diagnostics, such as messages shown to the user). */
+  async until(condition: () => boolean, what: string, timeoutMs = 15000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   async open(uri: string, text: string): Promise<PublishDiagnosticsParams> {
     const document = TextDocument.create(uri, 'markdown', 1, text);
     this.documents.set(uri, document);
@@ -159,6 +181,27 @@ export class LspClient {
 
   documentSymbols(uri: string): Promise<DocumentSymbol[]> {
     return this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
+  }
+
+  completion(uri: string, line: number, character: number, triggerCharacter?: string): Promise<CompletionItem[] | CompletionList | null> {
+    const context = triggerCharacter ? { triggerKind: 2 as const, triggerCharacter } : { triggerKind: 1 as const };
+    return this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character }, context });
+  }
+
+  definition(uri: string, line: number, character: number): Promise<Definition | LocationLink[] | null> {
+    return this.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  documentLinks(uri: string): Promise<DocumentLink[] | null> {
+    return this.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri } });
+  }
+
+  references(uri: string, line: number, character: number, includeDeclaration = false): Promise<Location[] | null> {
+    return this.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: { line, character }, context: { includeDeclaration } });
+  }
+
+  workspaceSymbols(query: string): Promise<SymbolInformation[] | WorkspaceSymbol[] | null> {
+    return this.connection.sendRequest(WorkspaceSymbolRequest.type, { query });
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {

@@ -63,13 +63,20 @@ export function getCodeActions(input: CodeActionInput, context: CodeActionContex
     }
     for (const diagnostic of ours.filter((d) => d.code !== 'missing-section')) {
       const fix = textFixFor(diagnostic, input);
-      if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [input.uri]: fix.edits } } });
+      if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: changesOf(fix, input.uri) } });
     }
   }
   if (input.missing.length > 0 && context.only?.some((only) => FIX_ALL_KIND === only || FIX_ALL_KIND.startsWith(`${only}.`))) {
     actions.push({ title: INSERT_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [input.uri]: insertAll(input.missing) } } });
   }
   return actions;
+}
+
+/** A fix's edits grouped by document (the checked one unless an edit names another). */
+function changesOf(fix: TextFix, uri: string): Record<string, TextEdit[]> {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const edit of fix.edits) (changes[edit.uri ?? uri] ??= []).push({ range: edit.range, newText: edit.newText });
+  return changes;
 }
 
 /** One edit per insertion point; sections that go to the same point are written there in catalogue order. */

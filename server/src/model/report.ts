@@ -4,9 +4,10 @@ import { parseMarkdown } from './parse';
 import { LineIndex, type Range } from './position';
 import { readFrontMatter, frontMatterText, type FrontMatter } from './frontMatter';
 import { readDisciplineLabel, familyOfTitle, TITLE_FAMILIES, type DisciplineLabel, type TitleFamily } from './kinds/eightD';
-import { postmortemSectionOf, POSTMORTEM_TYPES, INCIDENT_TITLE, type PostmortemSectionKind } from './kinds/postmortem';
+import { postmortemSectionOf, type PostmortemSectionKind } from './kinds/postmortem';
+import { classify, looksLikeEightD, type ReportKind } from './kinds/classify';
 
-export type ReportKind = '8d' | 'postmortem';
+export type { ReportKind } from './kinds/classify';
 
 export interface HeadingInfo {
   depth: number;
@@ -77,7 +78,6 @@ export interface IncidentReport {
   footerStart: number;
 }
 
-const EIGHT_D_TYPES = new Set(['8d', '8-d', 'eight-d', 'g8d']);
 
 /** Markdown text to the report model. Pure and total: malformed input yields a model, never an exception. */
 export function buildReport(text: string): IncidentReport {
@@ -87,7 +87,7 @@ export function buildReport(text: string): IncidentReport {
   const headings = collectHeadings(tree, lines);
   const footerStart = findFooterStart(tree, text.length);
   const type = frontMatterText(frontMatter, 'type')?.toLowerCase();
-  const looksEightD = (type !== undefined && EIGHT_D_TYPES.has(type)) || (!POSTMORTEM_TYPES.has(type ?? '') && distinctDisciplines(headings) >= 3);
+  const looksEightD = looksLikeEightD({ type, headingTexts: headings.map((h) => h.text) });
   // Pasted post-mortems lose their `#` marks; 8D reports are recognised by their headings alone.
   const pseudoHeadings = looksEightD ? [] : collectPseudoHeadings(tree, lines, headings);
   const markers = [...headings, ...pseudoHeadings].sort((a, b) => a.start - b.start);
@@ -105,7 +105,7 @@ export function buildReport(text: string): IncidentReport {
     text,
     lines,
     tree,
-    kind: looksEightD ? '8d' : detectPostmortem(type, title, postmortemSections),
+    kind: classify({ type, title: title?.title, headingTexts: headings.map((h) => h.text), pseudoHeadingTexts: pseudoHeadings.map((h) => h.text) }),
     frontMatter,
     title,
     date: readMetadataField(tree, lines, frontMatter, 'date'),
@@ -118,10 +118,6 @@ export function buildReport(text: string): IncidentReport {
     family: dominantFamily(disciplines),
     footerStart,
   };
-}
-
-function distinctDisciplines(headings: HeadingInfo[]): number {
-  return new Set(headings.map((heading) => readDisciplineLabel(heading.text)?.number).filter((n) => n !== undefined)).size;
 }
 
 function disciplinesOf(sections: Section[]): DisciplineSection[] {
@@ -139,18 +135,6 @@ function disciplinesOf(sections: Section[]): DisciplineSection[] {
     }
   });
   return disciplines;
-}
-
-/**
- * A post-mortem by its front matter, or by its shape: a title that names an incident and two core sections,
- * or four core sections including the root cause or the impact. A Timeline or Action items heading alone is not enough.
- */
-function detectPostmortem(type: string | undefined, title: TitleLine | undefined, sections: PostmortemSection[]): ReportKind | undefined {
-  if (type && POSTMORTEM_TYPES.has(type)) return 'postmortem';
-  const core = new Set(sections.filter((s) => s.kind.core).map((s) => s.kind.id));
-  if (title && INCIDENT_TITLE.test(title.title) && core.size >= 2) return 'postmortem';
-  if (core.size >= 4 && (core.has('root-cause') || core.has('impact'))) return 'postmortem';
-  return undefined;
 }
 
 const PSEUDO_HEADING_MAX_LENGTH = 60;

@@ -3,7 +3,8 @@ import type { Range } from '../model/position';
 /** A fix as data (as markdownlint's fixInfo): what the quick-fix is called and the text edits it makes. */
 export interface TextFix {
   title: string;
-  edits: { range: Range; newText: string }[];
+  /** Edits to the checked document, or to another one when `uri` is given (a backlink goes into the other report). */
+  edits: { uri?: string; range: Range; newText: string }[];
 }
 
 /** Finding data for rules whose quick-fix is a plain text edit. */

@@ -11,9 +11,14 @@ import { timelineOrder } from './timelineOrder';
 import { durationMismatch } from './durationMismatch';
 import { timelineTimezone } from './timelineTimezone';
 import { timelineUnparsed } from './timelineUnparsed';
+import { brokenLink } from './brokenLink';
+import { missingBacklink } from './missingBacklink';
+import { linkLabel } from './linkLabel';
+import { supersededStatus } from './supersededStatus';
 
 /** Every rule, in the order their findings are listed. */
 export const ALL_RULES: readonly Rule[] = [frontMatter, metadata, missingSection, sectionOrder, duplicateSection, emptySection, sectionTitle, pseudoHeading,
-  timelineOrder, durationMismatch, timelineTimezone, timelineUnparsed];
+  timelineOrder, durationMismatch, timelineTimezone, timelineUnparsed,
+  brokenLink, missingBacklink, linkLabel, supersededStatus];
 
 export type { Rule, Finding, Severity, RuleContext } from './rule';

@@ -1,6 +1,7 @@
 import type { IncidentReport, ReportKind } from '../model/report';
 import type { Range } from '../model/position';
 import type { Settings } from '../settings';
+import type { ReportIndex } from '../workspace/reportIndex';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -24,6 +25,8 @@ export interface RuleContext {
   /** The document's URI, when it has one (for messages only; rules never read files). */
   uri?: string;
   settings: Settings;
+  /** The other reports of the workspace, when there is one (link rules need it; without it they stay silent). */
+  workspace?: ReportIndex;
 }
 
 export interface Rule {

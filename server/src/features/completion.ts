@@ -1,0 +1,179 @@
+/**
+ * Completion for links between reports: relation names in `## Links`, reports after a relation or `[`,
+ * workspace paths after `](` and heading anchors after `#`. Only the model and the index are read (one pass
+ * over the reports, no file access), so that a workspace of thousands of reports answers while typing.
+ */
+import { CompletionItemKind, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import type { IncidentReport } from '../model/report';
+import type { Position } from '../model/position';
+import type { Nodes } from 'mdast';
+import { RELATIONS, canonicalUri, relationNamed, relativeLink, resolveLink } from '../model/links';
+import type { ReportIndex } from '../workspace/reportIndex';
+import { documentSlugs, reportLabel } from './navigation';
+
+/** What the text before the cursor asks for; `start` is the character where the replaced text begins. */
+export type CompletionContext =
+  | { kind: 'relation'; start: number }
+  | { kind: 'report'; start: number; bracket: boolean; leadingSpace: boolean }
+  | { kind: 'path'; start: number }
+  | { kind: 'slug'; start: number; path: string };
+
+const SLUG = /\]\(\s*<?([^)\s#>]*)#([^)\s#>]*)$/;
+const PATH = /\]\(\s*<?([^)\s#>]*)$/;
+/** `- Supersedes: ` then nothing, a partial title, or `[` and a partial label. */
+const AFTER_RELATION = /^\s*[-*+][ \t]+([A-Za-z][A-Za-z ]*?)[ \t]*:([ \t]*)(\[?[^[\]()]*)$/;
+/** An open `[` (not an image's `![`, not escaped) with no `]` after it yet. */
+const OPEN_BRACKET = /(^|[^!\\])\[([^[\]]*)$/;
+const ITEM_START = /^(\s*[-*+][ \t]+)([A-Za-z][A-Za-z ]*)?$/;
+
+/** Reads the line up to the cursor; `inLinks` says whether the line is in the `## Links` section. */
+export function completionContext(before: string, inLinks: boolean): CompletionContext | undefined {
+  const slug = SLUG.exec(before);
+  if (slug) return { kind: 'slug', start: before.length - slug[2].length, path: slug[1] };
+  const path = PATH.exec(before);
+  if (path) return { kind: 'path', start: before.length - path[1].length };
+  const relation = inLinks ? AFTER_RELATION.exec(before) : null;
+  if (relation && relationNamed(relation[1])) {
+    const typed = relation[3];
+    // Completing straight after the `:` trigger: 8d-tools writes a space there.
+    return { kind: 'report', start: before.length - typed.length, bracket: typed.startsWith('['), leadingSpace: relation[2] === '' };
+  }
+  const bracket = OPEN_BRACKET.exec(before);
+  if (bracket) return { kind: 'report', start: before.length - bracket[2].length - 1, bracket: true, leadingSpace: false };
+  const item = inLinks ? ITEM_START.exec(before) : null;
+  if (item) return { kind: 'relation', start: item[1].length };
+  return undefined;
+}
+
+export function getCompletions(report: IncidentReport, uri: string, position: Position, index: ReportIndex | undefined): CompletionItem[] {
+  if (!report.kind) return [];
+  const offset = report.lines.offsetAt(position);
+  if (inCodeOrComment(report.tree, offset)) return [];
+  const line = position.line;
+  const lineStart = report.lines.lineStart(line);
+  const before = report.text.slice(lineStart, offset);
+  const context = completionContext(before, inLinksSection(report, offset));
+  if (!context) return [];
+  const cursor = offset - lineStart;
+  const range = (end = cursor): Range => ({ start: { line, character: context.start }, end: { line, character: end } });
+  switch (context.kind) {
+    case 'relation':
+      return relationItems(range());
+    case 'slug':
+      return slugItems(report, uri, context.path, index, range());
+    case 'path':
+      return index && uri.startsWith('file:') ? pathItems(uri, index, range()) : [];
+    case 'report': {
+      if (!index || !uri.startsWith('file:')) return [];
+      const after = report.text.slice(offset, report.lines.lineEnd(line));
+      const replaced = context.bracket ? replacedAfter(after) : 0;
+      return reportItems(report, uri, index, context, range(cursor + replaced));
+    }
+  }
+}
+
+/**
+ * How much of the text after the cursor a completed link replaces: the `]` an editor closed on its own,
+ * or the rest of the link when completing inside an existing `[label](target)`.
+ */
+export function replacedAfter(after: string): number {
+  const match = /^(?:[^[\]]*\]\([^()\s]*\)|\])/.exec(after);
+  return match ? match[0].length : 0;
+}
+
+function relationItems(range: Range): CompletionItem[] {
+  return RELATIONS.map((relation, i) => ({
+    label: relation.name,
+    kind: CompletionItemKind.Keyword,
+    detail: `Inverse: ${relation.inverse}`,
+    sortText: String(i).padStart(2, '0'),
+    textEdit: { range, newText: `${relation.name}: ` },
+  }));
+}
+
+function reportItems(report: IncidentReport, uri: string, index: ReportIndex, context: { bracket: boolean; leadingSpace: boolean }, range: Range): CompletionItem[] {
+  // Links are labelled in the style of the document's own title: `# 0003:` (pre-release 8d-tools) pads, `# 3:` does not.
+  const padded = /^0\d/.test(report.title?.number ?? '');
+  const self = canonicalUri(uri);
+  const items: CompletionItem[] = [];
+  for (const target of index.all()) {
+    if (target.uri === self) continue;
+    const listed = reportLabel(target);
+    const number = target.number === undefined ? undefined : padded ? String(target.number).padStart(4, '0') : String(target.number);
+    const title = target.title ?? listed;
+    const label = number === undefined ? title : `${number}: ${title}`;
+    const detail = [target.status, target.date].filter((part) => part).join(' · ');
+    const item: CompletionItem = {
+      label: listed,
+      kind: CompletionItemKind.File,
+      // What is typed from the replaced range's start is matched against this: `[` too when it was typed.
+      filterText: `${context.bracket ? '[' : ''}${listed}`,
+      sortText: String(items.length).padStart(8, '0'),
+      textEdit: { range, newText: `${context.leadingSpace ? ' ' : ''}[${escapeLabel(label)}](${destination(relativeLink(uri, target.uri))})` },
+    };
+    if (detail) item.detail = detail;
+    if (target.summary) item.documentation = { kind: MarkupKind.Markdown, value: target.summary };
+    items.push(item);
+  }
+  return items;
+}
+
+function pathItems(uri: string, index: ReportIndex, range: Range): CompletionItem[] {
+  const self = canonicalUri(uri);
+  const items: CompletionItem[] = [];
+  for (const file of index.markdownFiles()) {
+    if (file === self) continue;
+    const path = destination(relativeLink(uri, file));
+    const report = index.get(file);
+    const item: CompletionItem = { label: path, kind: CompletionItemKind.File, sortText: String(items.length).padStart(8, '0'), textEdit: { range, newText: path } };
+    if (report) item.detail = reportLabel(report);
+    items.push(item);
+  }
+  return items;
+}
+
+function slugItems(report: IncidentReport, uri: string, path: string, index: ReportIndex | undefined, range: Range): CompletionItem[] {
+  const resolved = path === '' ? uri : resolveLink(uri, path);
+  if (!resolved) return [];
+  // The open document's headings come from its model (current to the keystroke); other files' from the index.
+  const headings = canonicalUri(resolved) === canonicalUri(uri) ? documentSlugs(report) : index?.get(resolved)?.headings ?? [];
+  return headings.map((heading, i) => ({
+    label: heading.slug,
+    kind: CompletionItemKind.Reference,
+    detail: heading.text,
+    sortText: String(i).padStart(6, '0'),
+    textEdit: { range, newText: heading.slug },
+  }));
+}
+
+const ESCAPED: Readonly<Record<string, string>> = { ' ': '%20', '(': '%28', ')': '%29' };
+
+/** A Markdown link destination cannot hold spaces or unbalanced parentheses; file names may. */
+function destination(path: string): string {
+  return path.replace(/[ ()]/g, (char) => ESCAPED[char] ?? char);
+}
+
+function escapeLabel(label: string): string {
+  return label.replace(/([[\]\\])/g, '\\$1');
+}
+
+function inLinksSection(report: IncidentReport, offset: number): boolean {
+  return report.sections.some((section) => {
+    const heading = section.heading;
+    if (heading.depth < 2 || heading.text.trim().toLowerCase() !== 'links') return false;
+    // A section running to the end of the text includes the end: that is where the next item is typed.
+    return offset > heading.end && (offset < section.end || section.end === report.text.length);
+  });
+}
+
+/** Brackets in code and HTML comments (template hints) are not links. */
+function inCodeOrComment(node: Nodes, offset: number): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start !== undefined && end !== undefined) {
+    if (offset < start || offset > end) return false;
+    if ((node.type === 'code' || node.type === 'html') && offset > start) return true;
+    if (node.type === 'inlineCode' && offset > start && offset < end) return true;
+  }
+  return 'children' in node && node.children.some((child) => inCodeOrComment(child as Nodes, offset));
+}

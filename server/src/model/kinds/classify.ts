@@ -1,0 +1,37 @@
+import { POSTMORTEM_TYPES, INCIDENT_TITLE, postmortemSectionOf } from './postmortem';
+import { readDisciplineLabel } from './eightD';
+
+export type ReportKind = '8d' | 'postmortem';
+
+export const EIGHT_D_TYPES: ReadonlySet<string> = new Set(['8d', '8-d', 'eight-d', 'g8d']);
+
+/** What decides a document's kind; shared by the full model and the workspace scanner so both agree. */
+export interface KindEvidence {
+  /** Front matter `type`, lower-cased. */
+  type?: string;
+  title?: string;
+  headingTexts: readonly string[];
+  /** Lines standing where headings should (pasted post-mortems). */
+  pseudoHeadingTexts: readonly string[];
+}
+
+export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTexts'>): boolean {
+  if (evidence.type && EIGHT_D_TYPES.has(evidence.type)) return true;
+  if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return false;
+  return new Set(evidence.headingTexts.map((text) => readDisciplineLabel(text)?.number).filter((n) => n !== undefined)).size >= 3;
+}
+
+/**
+ * An 8D report by front matter or three disciplines; a post-mortem by front matter, or a title naming an incident
+ * with two core sections, or four core sections including the root cause or the impact.
+ */
+export function classify(evidence: KindEvidence): ReportKind | undefined {
+  if (looksLikeEightD(evidence)) return '8d';
+  if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return 'postmortem';
+  const core = new Set(
+    [...evidence.headingTexts, ...evidence.pseudoHeadingTexts].map(postmortemSectionOf).filter((kind) => kind?.core).map((kind) => kind!.id),
+  );
+  if (evidence.title && INCIDENT_TITLE.test(evidence.title) && core.size >= 2) return 'postmortem';
+  if (core.size >= 4 && (core.has('root-cause') || core.has('impact'))) return 'postmortem';
+  return undefined;
+}

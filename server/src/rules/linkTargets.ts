@@ -1,0 +1,36 @@
+/** What the link rules share: each relative link of the checked report with the file and report it points at. */
+import type { IncidentReport } from '../model/report';
+import { linksOf, type ReportLink } from '../model/reportLinks';
+import { canonicalUri, resolveLink, splitTarget } from '../model/links';
+import type { IndexedReport, ReportIndex } from '../workspace/reportIndex';
+
+export interface ResolvedLink {
+  link: ReportLink;
+  /** The file the link points at (the checked report itself for `#fragment` links). */
+  uri: string;
+  fragment?: string;
+  /** The report there, when it is one the index knows. */
+  target?: IndexedReport;
+}
+
+export function resolvedLinks(report: IncidentReport, uri: string, workspace: ReportIndex): ResolvedLink[] {
+  const resolved: ResolvedLink[] = [];
+  for (const link of linksOf(report)) {
+    const split = splitTarget(link.target);
+    const target = split && resolveLink(uri, link.target);
+    if (!split || !target) continue;
+    const canonical = canonicalUri(target);
+    resolved.push({ link, uri: canonical, fragment: split.fragment || undefined, target: workspace.get(canonical) });
+  }
+  return resolved;
+}
+
+/** `0001: Title` or `1: Title`, in the padded or unpadded style. */
+export function reportLabel(number: number | undefined, title: string | undefined, padded: boolean): string {
+  const shown = number === undefined ? '' : padded ? String(number).padStart(4, '0') : String(number);
+  return shown ? `${shown}: ${title ?? ''}` : title ?? '';
+}
+
+export function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}

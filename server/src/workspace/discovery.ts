@@ -1,0 +1,78 @@
+/** Which files of a workspace folder are reports to index, and which merely exist. */
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { FileSystem } from './fileSystem';
+
+export interface DiscoverySettings {
+  /** Globs (relative to the folder) of Markdown files that may be reports; only recognised reports are indexed. */
+  reportGlobs: string[];
+  /** `files.exclude`-style globs that are never read. */
+  exclude: string[];
+}
+
+export const DEFAULT_DISCOVERY: DiscoverySettings = { reportGlobs: ['**/*.md'], exclude: [] };
+
+export interface DiscoveredFile {
+  uri: string;
+  /** Read and scan it (a Markdown file the globs or `.8d-dir` name); otherwise only remember that it exists. */
+  read: boolean;
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** The report folder that `.8d-dir` at the folder root names (8d-tools' convention), if any and if inside the folder. */
+export async function reportFolderOf(fs: FileSystem, root: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(join(root, '.8d-dir'));
+  } catch {
+    return undefined;
+  }
+  const dir = text.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+  if (!dir || dir.startsWith('/') || dir.split('/').includes('..')) return undefined;
+  return join(root, dir);
+}
+
+export async function* discoverFiles(fs: FileSystem, root: string, settings: DiscoverySettings): AsyncGenerator<DiscoveredFile> {
+  const reportFolder = await reportFolderOf(fs, root);
+  const ignored = await gitignore(fs, root);
+  const isReportPath = picomatch(settings.reportGlobs.length > 0 ? settings.reportGlobs : DEFAULT_DISCOVERY.reportGlobs, { dot: false });
+  const isExcluded = settings.exclude.length > 0 ? picomatch(settings.exclude, { dot: true }) : () => false;
+  const pending = [root];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readDirectory(folder);
+    } catch {
+      continue; // vanished or unreadable: nothing to index there
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const uri = join(folder, entry.name);
+      const relative = uri.slice(root.length + 1);
+      const path = decodeURIComponent(relative);
+      if (isExcluded(path) || ignored.ignores(entry.isDirectory ? `${path}/` : path)) continue;
+      if (entry.isDirectory) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(uri);
+      } else if (entry.isFile) {
+        const markdown = /\.(md|markdown)$/i.test(entry.name);
+        const inReportFolder = reportFolder !== undefined && uri.startsWith(`${reportFolder}/`);
+        yield { uri, read: markdown && (inReportFolder || isReportPath(path)) };
+      }
+    }
+  }
+}
+
+async function gitignore(fs: FileSystem, root: string): Promise<Ignore> {
+  const rules = ignore();
+  try {
+    rules.add(await fs.readFile(join(root, '.gitignore')));
+  } catch {
+    // no .gitignore: nothing ignored
+  }
+  return rules;
+}
+
+function join(folder: string, name: string): string {
+  return `${folder.replace(/\/$/, '')}/${encodeURIComponent(name)}`;
+}

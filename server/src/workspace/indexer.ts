@@ -1,0 +1,96 @@
+/**
+ * Keeps a ReportIndex current: a first scan of the workspace folders (in the background, yielding to the
+ * event loop so features answer from what is indexed so far), open documents' live text, and file events.
+ */
+import type { FileSystem } from './fileSystem';
+import { discoverFiles, type DiscoverySettings } from './discovery';
+import { ReportIndex } from './reportIndex';
+import { canonicalUri } from '../model/links';
+
+export interface ScanProgress {
+  files: number;
+  reports: number;
+}
+
+const YIELD_EVERY = 200;
+
+export class WorkspaceIndexer {
+  readonly index: ReportIndex;
+  /** Open documents: their live text wins over what is on disk. */
+  private readonly open = new Map<string, string>();
+  private roots: string[] = [];
+
+  constructor(private readonly fs: FileSystem, private settings: DiscoverySettings, fileExists?: (uri: string) => boolean) {
+    this.index = new ReportIndex(fileExists);
+  }
+
+  /** Scans every folder from scratch. Calls `progress` now and then; stops early when `cancelled()` says so. */
+  async scan(roots: string[], progress?: (p: ScanProgress) => void, cancelled: () => boolean = () => false): Promise<ScanProgress> {
+    this.roots = roots.map((root) => root.replace(/\/$/, ''));
+    let files = 0;
+    for (const root of this.roots) {
+      for await (const file of discoverFiles(this.fs, root, this.settings)) {
+        if (cancelled()) return { files, reports: this.index.size };
+        files++;
+        if (!file.read) this.index.addFile(file.uri);
+        else await this.read(file.uri);
+        if (files % YIELD_EVERY === 0) {
+          progress?.({ files, reports: this.index.size });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    }
+    progress?.({ files, reports: this.index.size });
+    return { files, reports: this.index.size };
+  }
+
+  updateSettings(settings: DiscoverySettings): void {
+    this.settings = settings;
+  }
+
+  /** Whether a URI lies in one of the scanned folders. */
+  contains(uri: string): boolean {
+    const canonical = canonicalUri(uri);
+    return this.roots.some((root) => canonical.startsWith(`${canonicalUri(root)}/`));
+  }
+
+  private async read(uri: string): Promise<void> {
+    const live = this.open.get(canonicalUri(uri));
+    if (live !== undefined) {
+      this.index.update(uri, live);
+      return;
+    }
+    try {
+      this.index.update(uri, await this.fs.readFile(uri));
+    } catch {
+      this.index.remove(uri); // vanished between listing and reading
+    }
+  }
+
+  openDocument(uri: string, text: string): void {
+    this.open.set(canonicalUri(uri), text);
+    this.index.update(uri, text);
+  }
+
+  /** Back to the file on disk (the editor may have discarded unsaved changes). */
+  async closeDocument(uri: string): Promise<void> {
+    this.open.delete(canonicalUri(uri));
+    await this.read(uri);
+  }
+
+  /** A file was created or changed on disk. */
+  async fileChanged(uri: string): Promise<void> {
+    if (this.open.has(canonicalUri(uri))) return;
+    if (/\.(md|markdown)$/i.test(uri)) await this.read(uri);
+    else this.index.addFile(uri);
+  }
+
+  fileDeleted(uri: string): void {
+    this.index.remove(uri);
+  }
+
+  async fileRenamed(oldUri: string, newUri: string): Promise<void> {
+    this.index.remove(oldUri);
+    await this.fileChanged(newUri);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The workspace's reports: numbers, titles, headings and the link graph, kept current file by file.
+ * Pure data structure: the server feeds it open documents' live text and file-watch events.
+ */
+import { scanReport, type ScannedLink, type ScannedReport } from './scanner';
+import { canonicalUri, resolveLink } from '../model/links';
+
+export interface IndexedReport extends ScannedReport {
+  uri: string;
+}
+
+export interface Backlink {
+  from: IndexedReport;
+  link: ScannedLink;
+}
+
+export class ReportIndex {
+  private readonly reports = new Map<string, IndexedReport>();
+  /** Every Markdown (and other) file known to exist, reports or not: for broken-link checks. */
+  private readonly files = new Set<string>();
+  /** target URI -> reports linking to it; rebuilt lazily after changes. */
+  private backlinks: Map<string, Backlink[]> | undefined;
+
+  /** `fileExists` answers for files outside what was scanned (a link from the report folder to the repository's README). */
+  constructor(private readonly fileExists?: (uri: string) => boolean) {}
+
+  /** Reads (or re-reads) one file; only reports are indexed, every file is remembered as existing. */
+  update(uri: string, text: string): IndexedReport | undefined {
+    uri = canonicalUri(uri);
+    this.files.add(uri);
+    this.backlinks = undefined;
+    const scanned = scanReport(text, decodeURIComponent(new URL(uri).pathname));
+    if (!scanned.kind) {
+      this.reports.delete(uri);
+      return undefined;
+    }
+    const report = { ...scanned, uri };
+    this.reports.set(uri, report);
+    return report;
+  }
+
+  /** A file that exists but is not read (not Markdown, or excluded from indexing). */
+  addFile(uri: string): void {
+    this.files.add(canonicalUri(uri));
+  }
+
+  remove(uri: string): void {
+    uri = canonicalUri(uri);
+    this.files.delete(uri);
+    if (this.reports.delete(uri)) this.backlinks = undefined;
+  }
+
+  get(uri: string): IndexedReport | undefined {
+    return this.reports.get(canonicalUri(uri));
+  }
+
+  exists(uri: string): boolean {
+    const canonical = canonicalUri(uri);
+    return this.files.has(canonical) || (this.fileExists?.(canonical) ?? false);
+  }
+
+  get size(): number {
+    return this.reports.size;
+  }
+
+  /** All reports, by number then URI. */
+  all(): IndexedReport[] {
+    return [...this.reports.values()].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.uri.localeCompare(b.uri));
+  }
+
+  byNumber(number: number): IndexedReport[] {
+    return this.all().filter((report) => report.number === number);
+  }
+
+  /** Markdown files known to exist (reports or not), for path completion. */
+  markdownFiles(): string[] {
+    return [...this.files].filter((uri) => /\.(md|markdown)$/i.test(uri)).sort();
+  }
+
+  /** Links pointing at `uri` from every indexed report. */
+  linksTo(uri: string): Backlink[] {
+    if (!this.backlinks) {
+      this.backlinks = new Map();
+      for (const from of this.reports.values()) {
+        for (const link of from.links) {
+          const resolved = resolveLink(from.uri, link.target);
+          if (!resolved) continue;
+          const target = canonicalUri(resolved);
+          const list = this.backlinks.get(target) ?? [];
+          list.push({ from, link });
+          this.backlinks.set(target, list);
+        }
+      }
+    }
+    return this.backlinks.get(canonicalUri(uri)) ?? [];
+  }
+
+  /** A canonical dump of the index, for comparing an incrementally kept index with one rebuilt from scratch. */
+  snapshot(): unknown {
+    return {
+      files: [...this.files].sort(),
+      reports: this.all().map((report) => ({ ...report, backlinks: this.linksTo(report.uri).map((b) => `${b.from.uri}:${b.link.line}`).sort() })),
+    };
+  }
+}
