@@ -208,7 +208,7 @@ describe('link rules on the corpus workspace', () => {
     files[two] = files[two].replace('- Related to: [4: Intermittent Modbus timeouts after gateway reboot](./0004-intermittent-modbus-timeouts-after-gateway-reboot.md)\n', '- Extends: [1: OTA update leaves KG-400 gateways in boot loop](./0001-ota-update-leaves-kg-400-gateways-in-boot-loop.md)\n');
     const { index } = await indexed(files);
     const { service, document, diagnostics } = check(index, four, files[four]);
-    const finding = diagnostics.find((d) => d.code === 'missing-backlink' && d.message.startsWith(name('0002')))!;
+    const finding = diagnostics.find((d) => d.code === 'missing-backlink' && String(d.message).startsWith(name('0002')))!;
     const [action] = service.getCodeActions(document, { diagnostics: [finding], only: [CodeActionKind.QuickFix] });
     const fixed = applyEdits(files[two], action.edit!.changes![two]);
     assert.ok(fixed.includes('## Links\n\n- Related to: [4: Intermittent Modbus timeouts after gateway reboot](./0004-intermittent-modbus-timeouts-after-gateway-reboot.md)\n- Extends: [1:'), fixed.slice(0, 500));
