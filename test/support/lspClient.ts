@@ -14,6 +14,9 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  WillRenameFilesRequest,
+  type WorkspaceEdit,
   PublishDiagnosticsNotification,
   ConfigurationRequest,
   RegistrationRequest,
@@ -70,7 +73,10 @@ export class LspClient {
     this.settings = settings;
   }
 
-  static async start(settings: Record<string, unknown> = { diagnosticsDelay: 0 }): Promise<LspClient> {
+  /** Notifications the server sent about its first scan (`incidentDocs/indexing`). */
+  readonly indexing: { state: string; files?: number; reports?: number }[] = [];
+
+  static async start(settings: Record<string, unknown> = { diagnosticsDelay: 0 }, rootUri: string | null = null): Promise<LspClient> {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, settings);
@@ -78,13 +84,14 @@ export class LspClient {
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'incidentDocs' ? client.settings : null)));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onNotification(LogMessageNotification.type, (params) => { client.logs.push(params); });
+    connection.onNotification('incidentDocs/indexing', (params: { state: string; files?: number; reports?: number }) => { client.indexing.push(params); });
     connection.onNotification(ShowMessageNotification.type, (params) => { client.shownMessages.push(params.message); });
     connection.onRequest('window/showMessageRequest', (params: { message: string }) => (client.shownMessages.push(params.message), null));
     connection.listen();
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
@@ -202,6 +209,15 @@ export class LspClient {
 
   workspaceSymbols(query: string): Promise<SymbolInformation[] | WorkspaceSymbol[] | null> {
     return this.connection.sendRequest(WorkspaceSymbolRequest.type, { query });
+  }
+
+  /** Tells the server that files changed on disk, as an editor's file watcher does. */
+  async filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  willRename(oldUri: string, newUri: string): Promise<WorkspaceEdit | null> {
+    return this.connection.sendRequest(WillRenameFilesRequest.type, { files: [{ oldUri, newUri }] });
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
