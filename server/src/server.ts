@@ -14,6 +14,7 @@ import {
   FileChangeType,
   type InitializeResult,
   type WorkspaceEdit,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './languageService';
@@ -207,23 +208,26 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
+/** The open Markdown document a request is about, unless the request was cancelled. */
+function requestDocument(uri: string, token: CancellationToken): TextDocument | undefined {
+  const document = documents.get(uri);
+  return document && !token.isCancellationRequested && isMarkdown(document) ? document : undefined;
+}
+
 connection.onCodeAction(async (params, token) => {
   const settings = await getSettings();
-  const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
-  return service.getCodeActions(document, params.context, settings);
+  const document = requestDocument(params.textDocument.uri, token);
+  return document ? service.getCodeActions(document, params.context, settings) : [];
 });
 
 connection.onHover((params, token) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested || !isMarkdown(document)) return null;
-  return service.getHover(document, params.position) ?? null;
+  const document = requestDocument(params.textDocument.uri, token);
+  return document ? service.getHover(document, params.position) ?? null : null;
 });
 
 connection.onDocumentSymbol((params, token) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
-  return service.getDocumentSymbols(document);
+  const document = requestDocument(params.textDocument.uri, token);
+  return document ? service.getDocumentSymbols(document) : [];
 });
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -240,27 +244,23 @@ connection.workspace.onWillRenameFiles(async (params): Promise<WorkspaceEdit | n
 });
 
 connection.onCompletion((params, token) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
-  return service.getCompletions(document, params.position);
+  const document = requestDocument(params.textDocument.uri, token);
+  return document ? service.getCompletions(document, params.position) : [];
 });
 
 connection.onDefinition((params, token) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested || !isMarkdown(document)) return null;
-  return service.getDefinition(document, params.position) ?? null;
+  const document = requestDocument(params.textDocument.uri, token);
+  return document ? service.getDefinition(document, params.position) ?? null : null;
 });
 
 connection.onDocumentLinks((params, token) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
-  return service.getDocumentLinks(document);
+  const document = requestDocument(params.textDocument.uri, token);
+  return document ? service.getDocumentLinks(document) : [];
 });
 
 connection.onReferences((params, token) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested || !isMarkdown(document)) return [];
-  return service.getReferences(document, params.position, params.context.includeDeclaration);
+  const document = requestDocument(params.textDocument.uri, token);
+  return document ? service.getReferences(document, params.position, params.context.includeDeclaration) : [];
 });
 
 connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : service.getWorkspaceSymbols(params.query)));

@@ -6,6 +6,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService, type LanguageService } from '../../server/src/languageService';
 import type { Settings } from '../../server/src/settings';
 import { severityName } from '../../server/src/features/diagnostics';
+import { ReportIndex } from '../../server/src/workspace/reportIndex';
 
 /** Tests run bundled from out/test/<folder>/; fixtures stay in the source tree, found from the project root. */
 export const ROOT = projectRoot(__dirname);
@@ -28,6 +29,19 @@ export function corpusReport(prefix: string): { path: string; text: string } {
   if (!name) throw new Error(`No corpus report ${prefix}`);
   const path = join(REPORTS, name);
   return { path, text: readFileSync(path, 'utf8') };
+}
+
+/** The corpus reports under in-memory URIs (file:///ws/reports/…), and an index of them. */
+export const WS = 'file:///ws/reports/';
+export const NAMES = readdirSync(REPORTS).filter((name) => name.endsWith('.md')).sort();
+export const nameOf = (prefix: string) => NAMES.find((name) => name.startsWith(prefix))!;
+export const textOf = (prefix: string) => readFileSync(join(REPORTS, nameOf(prefix)), 'utf8');
+export const uriOf = (prefix: string) => WS + nameOf(prefix);
+
+export function corpusIndex(): ReportIndex {
+  const index = new ReportIndex();
+  for (const name of NAMES) index.update(WS + name, readFileSync(join(REPORTS, name), 'utf8'));
+  return index;
 }
 
 let version = 0;

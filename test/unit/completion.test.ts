@@ -1,26 +1,15 @@
 // Link completion on an in-memory index of the corpus reports: relations, reports, paths and heading anchors.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { completionContext, replacedAfter } from '../../server/src/features/completion';
 import { RELATIONS } from '../../server/src/model/links';
 import { ReportIndex } from '../../server/src/workspace/reportIndex';
-import { REPORTS, documentOf } from '../support/fixtures';
+import { REPORTS, WS, NAMES, nameOf, textOf, uriOf, corpusIndex, documentOf } from '../support/fixtures';
 
-const WS = 'file:///ws/reports/';
-const NAMES = readdirSync(REPORTS).filter((name) => name.endsWith('.md')).sort();
-const nameOf = (prefix: string) => NAMES.find((name) => name.startsWith(prefix))!;
-const textOf = (prefix: string) => readFileSync(join(REPORTS, nameOf(prefix)), 'utf8');
-const uriOf = (prefix: string) => WS + nameOf(prefix);
-
-function corpusIndex(): ReportIndex {
-  const index = new ReportIndex();
-  for (const name of NAMES) index.update(WS + name, readFileSync(join(REPORTS, name), 'utf8'));
-  return index;
-}
 
 const CURSOR = '‸';
 const index = corpusIndex();

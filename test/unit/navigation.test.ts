@@ -2,25 +2,14 @@
 // references and workspace symbols.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { MAX_WORKSPACE_SYMBOLS } from '../../server/src/features/navigation';
 import { ReportIndex } from '../../server/src/workspace/reportIndex';
-import { CORPUS, REPORTS, documentOf } from '../support/fixtures';
+import { CORPUS, REPORTS, WS, nameOf, textOf, uriOf, corpusIndex, documentOf } from '../support/fixtures';
 
-const WS = 'file:///ws/reports/';
-const NAMES = readdirSync(REPORTS).filter((name) => name.endsWith('.md')).sort();
-const nameOf = (prefix: string) => NAMES.find((name) => name.startsWith(prefix))!;
-const textOf = (prefix: string) => readFileSync(join(REPORTS, nameOf(prefix)), 'utf8');
-const uriOf = (prefix: string) => WS + nameOf(prefix);
-
-function corpusIndex(): ReportIndex {
-  const index = new ReportIndex();
-  for (const name of NAMES) index.update(WS + name, readFileSync(join(REPORTS, name), 'utf8'));
-  return index;
-}
 
 const index = corpusIndex();
 const service = createLanguageService({ workspace: index });

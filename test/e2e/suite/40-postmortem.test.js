@@ -2,15 +2,11 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { openFile, ourDiagnostics, codeOf, waitFor, waitForDiagnostic, closeAllEditors, findLine, describeDiagnostics } = require('./helpers');
+const { hoverText, openFile, ourDiagnostics, codeOf, waitFor, waitForDiagnostic, closeAllEditors, findLine, describeDiagnostics } = require('./helpers');
 
 const MULTI_DAY = 'postmortems/multi-day.md';
 const SRE = 'postmortems/sre-style.md';
 
-/** @param {vscode.Hover[]} hovers */
-function hoverText(hovers) {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-}
 
 suite('Post-mortems and timelines', () => {
   suiteSetup(closeAllEditors);

@@ -2,12 +2,8 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { REPORT_0004, openFile, waitFor, waitForDiagnostic, closeAllEditors, findLine, codeOf } = require('./helpers');
+const { hoverText, REPORT_0004, openFile, waitFor, waitForDiagnostic, closeAllEditors, findLine, codeOf } = require('./helpers');
 
-/** @param {vscode.Hover[]} hovers */
-function hoverText(hovers) {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-}
 
 suite('Links between reports', () => {
   suiteSetup(closeAllEditors);

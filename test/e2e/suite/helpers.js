@@ -129,7 +129,13 @@ function extension() {
   return ext;
 }
 
+/** The text of hovers, whatever form their contents take. @param {vscode.Hover[]} hovers */
+function hoverText(hovers) {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
 module.exports = {
+  hoverText,
   EXTENSION_ID, SOURCE, REPORT_0004, README,
   waitFor, workspaceRoot, fileUri, openFile, ourDiagnostics, codeOf, describeDiagnostics,
   waitForDiagnostic, waitForNoDiagnostic, closeAllEditors, findLine, extension,
