@@ -1,6 +1,12 @@
 import * as path from 'node:path';
-import { ProgressLocation, window, workspace, type ExtensionContext, type Progress } from 'vscode';
+import { commands, ProgressLocation, window, workspace, type ExtensionContext, type Progress, type Uri } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { initializeReportFolder } from './commands/initialize';
+import { newReport } from './commands/newReport';
+import { linkReport } from './commands/linkReport';
+import { regenerateIndex } from './commands/regenerateIndex';
+import { insertMissingSections } from './commands/insertMissingSections';
+import { showGraph } from './commands/showGraph';
 
 let client: LanguageClient | undefined;
 
@@ -52,6 +58,25 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
   client.outputChannel.appendLine(`Incident Docs started for ${workspace.name ?? 'this window'}.`);
   context.subscriptions.push(client.onNotification('incidentDocs/indexing', showIndexingProgress));
+  const started = client;
+  const palette: Record<string, (resource?: Uri) => Promise<void>> = {
+    'incidentDocs.initialize': (resource) => initializeReportFolder(started, resource),
+    'incidentDocs.newReport': (resource) => newReport(started, '8d', resource),
+    'incidentDocs.newPostmortem': (resource) => newReport(started, 'postmortem', resource),
+    'incidentDocs.supersedeReport': (resource) => linkReport(started, true, resource),
+    'incidentDocs.linkReport': (resource) => linkReport(started, false, resource),
+    'incidentDocs.regenerateIndex': (resource) => regenerateIndex(started, resource),
+    'incidentDocs.insertMissingSections': (resource) => insertMissingSections(started, resource),
+    'incidentDocs.showGraph': () => showGraph(started),
+  };
+  for (const [id, run] of Object.entries(palette)) {
+    // Explorer menus pass the clicked resource; the palette passes nothing.
+    context.subscriptions.push(commands.registerCommand(id, (resource?: unknown) => run(isUri(resource) ? resource : undefined)));
+  }
+}
+
+function isUri(value: unknown): value is Uri {
+  return typeof value === 'object' && value !== null && 'scheme' in value && 'path' in value;
 }
 
 let reportProgress: ((update: IndexingProgress) => void) | undefined;

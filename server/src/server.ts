@@ -25,6 +25,8 @@ import { nodeFileSystem } from './workspace/fileSystem';
 import { DEFAULT_DISCOVERY, type DiscoverySettings } from './workspace/discovery';
 import { linkEditsForRename } from './workspace/rename';
 import { fileExists } from './workspace/fileSystem';
+import { runCommand, SERVER_COMMANDS } from './commands';
+import type { CommandContext } from './commands/context';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -55,6 +57,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
+      executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), INSERT_MISSING_COMMAND] },
       documentSymbolProvider: true,
       // Space is no trigger: after `- Supersedes: ` the list comes with `[` (or on request), not on every word.
       completionProvider: { triggerCharacters: ['[', '(', '#', '/', ':'], resolveProvider: false },
@@ -264,6 +267,51 @@ connection.onReferences((params, token) => {
 });
 
 connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : service.getWorkspaceSymbols(params.query)));
+
+const INSERT_MISSING_COMMAND = 'incidentDocs.server.insertMissingSections';
+
+async function commandContext(): Promise<CommandContext> {
+  const settings = await getSettings();
+  return {
+    index: indexer.index,
+    async readText(uri) {
+      const open = documents.get(uri);
+      if (open) return open.getText();
+      try {
+        return await nodeFileSystem.readFile(uri);
+      } catch {
+        return undefined;
+      }
+    },
+    today: () => new Date().toISOString().slice(0, 10),
+    settings: { supersedeSetsStatus: settings.supersedeSetsStatus, indexShowsStatus: settings.indexShowsStatus, templates: settings.templates },
+  };
+}
+
+/** Commands compute one workspace edit; the editor applies it, so it can be undone, and nothing is ever overwritten. */
+connection.onExecuteCommand(async (params) => {
+  const [args] = params.arguments ?? [];
+  if (params.command === INSERT_MISSING_COMMAND) {
+    const uri = typeof (args as { uri?: unknown } | undefined)?.uri === 'string' ? (args as { uri: string }).uri : '';
+    const document = documents.get(uri);
+    if (!document) return { ok: false, message: 'Open the report first.' };
+    const edits = service.insertMissingSections(document, await getSettings());
+    if (edits.length === 0) return { ok: true, message: 'No section is missing.' };
+    const applied = await connection.workspace.applyEdit({ label: 'Insert missing sections', edit: { changes: { [uri]: edits } } });
+    return applied.applied ? { ok: true, message: 'Inserted the missing sections.' } : { ok: false, message: `The editor did not apply the change${applied.failureReason ? `: ${applied.failureReason}` : ''}.` };
+  }
+  const result = await runCommand(await commandContext(), params.command, args);
+  if (result.ok && result.edit) {
+    const applied = await connection.workspace.applyEdit({ label: `Incident Docs: ${result.message}`, edit: result.edit });
+    if (!applied.applied) return { ok: false, message: `The editor did not apply the change${applied.failureReason ? `: ${applied.failureReason}` : ''}. Nothing was written.` };
+    // The files just written are part of the workspace now: index them without waiting for the file watcher.
+    for (const change of result.edit.documentChanges ?? []) {
+      if ('kind' in change && change.kind === 'create') await indexer.fileChanged(change.uri);
+    }
+  }
+  // The edit was applied here; the client gets what to tell the user and what to open.
+  return { ok: result.ok, message: result.message, open: result.open, content: result.content, templates: result.templates, reports: result.reports };
+});
 
 documents.listen(connection);
 connection.listen();

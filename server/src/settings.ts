@@ -12,6 +12,12 @@ export interface Settings {
   postmortemRequiredSections: string[];
   /** Globs of Markdown files that may be reports (besides the `.8d-dir` folder). */
   reportGlobs: string[];
+  /** Superseding a report sets its status to Superseded (`incidentDocs.supersede.setStatus`). */
+  supersedeSetsStatus: boolean;
+  /** The regenerated README index shows each report's status (`incidentDocs.index.showStatus`). */
+  indexShowsStatus: boolean;
+  /** Extra templates by name, paths relative to the workspace folder (`incidentDocs.templates`). */
+  templates: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +25,9 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   postmortemRequiredSections: CORE_SECTION_NAMES.map((name) => postmortemSectionOf(name)!.id),
   reportGlobs: ['**/*.md'],
+  supersedeSetsStatus: true,
+  indexShowsStatus: false,
+  templates: {},
 };
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -47,7 +56,30 @@ export function readSettings(raw: unknown, knownRules: readonly string[], warn: 
       }
     }
   }
-  return { diagnosticsDelay, rules, postmortemRequiredSections: readRequiredSections(section.postmortem, warn), reportGlobs: readGlobs(section.reportGlobs, warn) };
+  return {
+    diagnosticsDelay,
+    rules,
+    postmortemRequiredSections: readRequiredSections(section.postmortem, warn),
+    reportGlobs: readGlobs(section.reportGlobs, warn),
+    supersedeSetsStatus: readFlag(section.supersede, 'setStatus', 'incidentDocs.supersede.setStatus', DEFAULT_SETTINGS.supersedeSetsStatus, warn),
+    indexShowsStatus: readFlag(section.index, 'showStatus', 'incidentDocs.index.showStatus', DEFAULT_SETTINGS.indexShowsStatus, warn),
+    templates: readTemplates(section.templates, warn),
+  };
+}
+
+function readFlag(group: unknown, key: string, name: string, fallback: boolean, warn: (message: string) => void): boolean {
+  const value = isObject(group) ? group[key] : undefined;
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'boolean') return value;
+  warn(`Setting ${name} must be true or false; using ${fallback}.`);
+  return fallback;
+}
+
+function readTemplates(value: unknown, warn: (message: string) => void): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (isObject(value) && Object.values(value).every((path) => typeof path === 'string')) return value as Record<string, string>;
+  warn('Setting incidentDocs.templates must map template names to Markdown files, e.g. { "hardware": "docs/templates/hardware.md" }.');
+  return {};
 }
 
 function readGlobs(value: unknown, warn: (message: string) => void): string[] {

@@ -4,6 +4,7 @@ import type { IncidentReport } from '../model/report';
 import { canonicalUri, relationNamed, relativeLink, resolveLink } from '../model/links';
 import type { IndexedReport } from '../workspace/reportIndex';
 import { resolvedLinks, reportLabel, fileName } from './linkTargets';
+import { addLinkEdit } from '../workspace/addLink';
 
 export const missingBacklink: Rule = {
   id: 'missing-backlink',
@@ -25,7 +26,7 @@ export const missingBacklink: Rule = {
       findings.push({
         message: `${fileName(target.uri)} has no "${relation.inverse}" link back to this report`,
         range: link.range,
-        data: { fix: { title: `Add "${relation.inverse}" link to ${fileName(target.uri)}`, edits: [backlinkEdit(target, line)] } } satisfies FixData,
+        data: { fix: { title: `Add "${relation.inverse}" link to ${fileName(target.uri)}`, edits: [addLinkEdit(target.uri, target, line)] } } satisfies FixData,
       });
     }
     return findings;
@@ -34,17 +35,4 @@ export const missingBacklink: Rule = {
 
 function numberOf(report: IncidentReport): number | undefined {
   return report.title?.number !== undefined ? Number(report.title.number) : undefined;
-}
-
-/**
- * As 8d-tools writes it: first in the other report's `## Links` list, or a new `## Links` section with blank
- * lines around it after the Status line (else the Date line, else the title).
- */
-function backlinkEdit(target: IndexedReport, line: string): { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } {
-  const at = (n: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: 0 } });
-  const section = target.linksSection;
-  if (section?.firstItemLine !== undefined) return { uri: target.uri, range: at(section.firstItemLine), newText: `${line}\n` };
-  if (section) return { uri: target.uri, range: at(section.line + 1), newText: `\n${line}\n` };
-  const anchor = target.statusLine ?? target.dateLine ?? target.titleLine;
-  return { uri: target.uri, range: at(anchor === undefined ? 0 : anchor + 1), newText: `\n## Links\n\n${line}\n` };
 }

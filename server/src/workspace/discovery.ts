@@ -57,7 +57,9 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
       } else if (entry.isFile) {
         const markdown = /\.(md|markdown)$/i.test(entry.name);
         const inReportFolder = reportFolder !== undefined && uri.startsWith(`${reportFolder}/`);
-        yield { uri, read: markdown && (inReportFolder || isReportPath(path)) };
+        // Custom templates look like reports but are not: known to exist, never indexed.
+        const template = path.split('/').includes('.templates');
+        yield { uri, read: markdown && !template && (inReportFolder || isReportPath(path)) };
       }
     }
   }

@@ -45,8 +45,8 @@ export interface ScannedReport {
   statusEnd?: number;
   headings: ScannedHeading[];
   links: ScannedLink[];
-  /** The `## Links` section: its heading line, first list item line and the line after the section. */
-  linksSection?: { line: number; firstItemLine?: number; end: number };
+  /** The `## Links` section: its heading line, its first non-blank line (where 8d-tools adds a link) and the line after it. */
+  linksSection?: { line: number; firstLine?: number; end: number };
   /** The first lines of the problem statement or summary, for hovers and completion. */
   summary?: string;
 }
@@ -132,7 +132,10 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
         }
       }
       if (depth > 1) seenSection = true;
-      if (inLinks && result.linksSection) result.linksSection.end = i;
+      if (inLinks && result.linksSection) {
+        result.linksSection.end = i;
+        result.linksSection.firstLine ??= i;
+      }
       inLinks = depth > 1 && textOf.toLowerCase() === 'links';
       if (inLinks) result.linksSection = { line: i, end: lines.length };
       if (summaryFrom === undefined && result.summary === undefined && SUMMARY_SECTIONS.test(textOf)) summaryFrom = i + 1;
@@ -153,8 +156,8 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
         }
       }
     }
-    if (inLinks && result.linksSection && result.linksSection.firstItemLine === undefined && /^\s*[-*+][ \t]/.test(line)) {
-      result.linksSection.firstItemLine = i;
+    if (inLinks && result.linksSection && result.linksSection.firstLine === undefined && line.trim() !== '') {
+      result.linksSection.firstLine = i;
     }
     if (line.includes('](')) scanLinks(withoutCodeSpans(line), i, inLinks, result.links);
     if (isPseudoHeading(lines, i)) pseudo.push(line.trim().replace(/^\*\*(.*)\*\*$/, '$1'));

@@ -1,0 +1,15 @@
+import { window, type Uri } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ask, currentReport, finish, pickReport, RELATIONS } from './shared';
+
+/** Incident Docs: Supersede Report… / Link Report… — the link in this report, the inverse in the other. */
+export async function linkReport(client: LanguageClient, supersede: boolean, resource?: Uri): Promise<void> {
+  const report = currentReport(resource);
+  if (!report) return;
+  const from = report.toString();
+  const relation = supersede ? 'Supersedes' : await window.showQuickPick(RELATIONS, { placeHolder: 'This report … the other one' });
+  if (!relation) return;
+  const to = await pickReport(client, supersede ? 'Report that this one supersedes' : `Report that this one ${relation.toLowerCase()}`, from);
+  if (!to) return;
+  await finish(await ask(client, 'incidentDocs.server.linkReports', { from, to, relation }));
+}
