@@ -3,7 +3,10 @@
  * Waits for conditions (published diagnostics), never for fixed times.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { applyWorkspaceEdit } from './workspaceEdit';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -16,6 +19,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   WillRenameFilesRequest,
+  ApplyWorkspaceEditRequest,
+  ExecuteCommandRequest,
   type WorkspaceEdit,
   PublishDiagnosticsNotification,
   ConfigurationRequest,
@@ -83,6 +88,7 @@ export class LspClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onDiagnostics(params));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'incidentDocs' ? client.settings : null)));
     connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => client.applyToDisk(params.edit));
     connection.onNotification(LogMessageNotification.type, (params) => { client.logs.push(params); });
     connection.onNotification('incidentDocs/indexing', (params: { state: string; files?: number; reports?: number }) => { client.indexing.push(params); });
     connection.onNotification(ShowMessageNotification.type, (params) => { client.shownMessages.push(params.message); });
@@ -93,7 +99,7 @@ export class LspClient {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { dataSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
@@ -209,6 +215,30 @@ export class LspClient {
 
   workspaceSymbols(query: string): Promise<SymbolInformation[] | WorkspaceSymbol[] | null> {
     return this.connection.sendRequest(WorkspaceSymbolRequest.type, { query });
+  }
+
+  /** Applies a workspace edit to the files on disk, as an editor would (creating an existing file fails). */
+  private applyToDisk(edit: WorkspaceEdit): { applied: boolean; failureReason?: string } {
+    try {
+      const files = new Map<string, string>();
+      const uris = [...(edit.documentChanges ?? []).map((c) => ('kind' in c ? ('uri' in c ? c.uri : c.newUri) : c.textDocument.uri)), ...Object.keys(edit.changes ?? {})];
+      for (const uri of uris) if (existsSync(fileURLToPath(uri))) files.set(uri, readFileSync(fileURLToPath(uri), 'utf8'));
+      applyWorkspaceEdit(files, edit);
+      for (const [uri, text] of files) {
+        mkdirSync(dirname(fileURLToPath(uri)), { recursive: true });
+        writeFileSync(fileURLToPath(uri), text);
+      }
+      this.appliedEdits.push(edit);
+      return { applied: true };
+    } catch (error) {
+      return { applied: false, failureReason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  readonly appliedEdits: WorkspaceEdit[] = [];
+
+  executeCommand(command: string, args: object): Promise<unknown> {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] });
   }
 
   /** Tells the server that files changed on disk, as an editor's file watcher does. */

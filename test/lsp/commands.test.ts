@@ -1,0 +1,62 @@
+// The report commands over stdio: the server computes the edit, asks the editor to apply it, and the files appear.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient } from '../support/lspClient';
+import { CORPUS } from '../support/fixtures';
+
+describe('commands over stdio, on a copy of the corpus workspace', () => {
+  let folder: string;
+  let client: LspClient;
+  const root = () => pathToFileURL(folder).href;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'incident-docs-cmd-'));
+    cpSync(join(CORPUS, '8d-workspace'), folder, { recursive: true });
+    client = await LspClient.start({ diagnosticsDelay: 0 }, root());
+    await client.until(() => client.indexing.some((n) => n.state === 'end'), 'the first scan');
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('the server announces its commands', () => {
+    const commands = client.initializeResult.capabilities.executeCommandProvider?.commands ?? [];
+    for (const id of ['initialize', 'newReport', 'linkReports', 'regenerateIndex', 'graph', 'insertMissingSections']) assert.ok(commands.includes(`incidentDocs.server.${id}`), id);
+  });
+
+  test('New report: 0006 written from the lock file, superseding 0004, README and lock updated', async () => {
+    const four = join(folder, 'reports', readdirSync(join(folder, 'reports')).find((n) => n.startsWith('0004'))!);
+    const answer = await client.executeCommand('incidentDocs.server.newReport', { folder: root(), title: 'Modbus driver-enable timing', template: 'simple', supersede: pathToFileURL(four).href }) as { ok: boolean; open: { uri: string } };
+    assert.equal(answer.ok, true);
+    const made = join(folder, 'reports', '0006-modbus-driver-enable-timing.md');
+    assert.equal(answer.open.uri, pathToFileURL(made).href);
+    assert.ok(readFileSync(made, 'utf8').startsWith('# 6: Modbus driver-enable timing\n\n- **Date:** '));
+    assert.equal(readFileSync(join(folder, 'reports', '.8d-sequence.lock'), 'utf8'), '6');
+    assert.ok(readFileSync(four, 'utf8').includes('- **Status:** Superseded\n'));
+    assert.ok(readFileSync(join(folder, 'reports', 'README.md'), 'utf8').includes('- [6: Modbus driver-enable timing](./0006-modbus-driver-enable-timing.md)'));
+  });
+
+  test('the same title again: numbered 7, so no file is overwritten; Initialize when initialized changes nothing', async () => {
+    const again = await client.executeCommand('incidentDocs.server.newReport', { folder: root(), title: 'Modbus driver-enable timing', template: 'simple' }) as { ok: boolean };
+    assert.equal(again.ok, true);
+    assert.ok(existsSync(join(folder, 'reports', '0007-modbus-driver-enable-timing.md')));
+    const init = await client.executeCommand('incidentDocs.server.initialize', { folder: root() }) as { ok: boolean; message: string };
+    assert.equal(init.ok, false);
+    assert.match(init.message, /already has a report folder: reports/);
+  });
+
+  test('an edit the editor refuses is reported, not claimed', async () => {
+    // The lock file says 7, but a file 0008-… already exists on disk that the index has not seen: creating it fails.
+    const clash = join(folder, 'reports', '0008-clash.md');
+    cpSync(join(folder, 'reports', 'README.md'), clash);
+    const answer = await client.executeCommand('incidentDocs.server.newReport', { folder: root(), title: 'Clash', template: 'simple' }) as { ok: boolean; message: string };
+    assert.equal(answer.ok, false);
+    assert.match(answer.message, /already exists/);
+    assert.equal(readFileSync(join(folder, 'reports', '.8d-sequence.lock'), 'utf8'), '7');
+  });
+});
