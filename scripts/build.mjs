@@ -11,6 +11,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   loader: { '.md': 'text' },
+  // Prefer packages' ES module builds: some UMD builds (jsonc-parser) load their parts with a require esbuild cannot follow.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 

@@ -10,6 +10,7 @@ import { createLanguageService, type LanguageService } from './languageService';
 import { readSettings, type Settings } from './settings';
 import { severityName } from './features/diagnostics';
 import { ReportIndex } from './workspace/reportIndex';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fileExists } from './workspace/fileSystem';
 
 const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
@@ -116,7 +117,10 @@ function usageError(output: Output, message: string): number {
 function loadSettings(path: string, service: LanguageService, output: Output): Settings | undefined {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    // VS Code's settings files are JSON with comments and trailing commas.
+    const errors: ParseError[] = [];
+    raw = parseJsonc(readFileSync(path, 'utf8'), errors, { allowTrailingComma: true });
+    if (errors.length > 0) throw new Error(`${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}`);
   } catch (error) {
     output.err(`Cannot read settings from ${path}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

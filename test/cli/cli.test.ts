@@ -72,3 +72,9 @@ test('hints are printed only with --hints, and never count as errors', () => {
   assert.equal(withHints.lines.filter((line) => / hint pseudo-heading /.test(line)).length, 7);
   assert.equal(withHints.status, 0);
 });
+
+test('--config reads a VS Code settings file with comments', () => {
+  const { status, lines } = cli(['check', '--config', 'examples/.vscode/settings.json', 'examples/reports/0004-intermittent-modbus-timeouts-after-gateway-reboot.md']);
+  assert.equal(status, 1);
+  assert.equal(lines.length, 3);
+});

@@ -50,8 +50,8 @@ describe('commands over stdio, on a copy of the corpus workspace', () => {
     assert.match(init.message, /already has a report folder: reports/);
   });
 
-  test('an edit the editor refuses is reported, not claimed', async () => {
-    // The lock file says 7, but a file 0008-… already exists on disk that the index has not seen: creating it fails.
+  test('a file that appeared on disk since the last scan is not overwritten', async () => {
+    // The lock file says 7; a 0008-clash.md the index has not seen yet already exists on disk.
     const clash = join(folder, 'reports', '0008-clash.md');
     cpSync(join(folder, 'reports', 'README.md'), clash);
     const answer = await client.executeCommand('incidentDocs.server.newReport', { folder: root(), title: 'Clash', template: 'simple' }) as { ok: boolean; message: string };

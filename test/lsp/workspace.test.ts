@@ -28,8 +28,8 @@ describe('a real workspace folder over stdio', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  test('the first scan indexes the five reports of the .8d-dir folder among its eight files', () => {
-    assert.deepEqual(client.indexing.at(-1), { state: 'end', files: 8, reports: 5 });
+  test('the first scan indexes the five reports of the .8d-dir folder among its nine files (.vscode/settings.json included)', () => {
+    assert.deepEqual(client.indexing.at(-1), { state: 'end', files: 9, reports: 5 });
   });
 
   test('links resolve without opening the other reports: 0003 is clean', async () => {
