@@ -4,9 +4,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../server/src/rules';
-import { ROOT } from '../support/fixtures';
+import { ROOT, findingsOf } from '../support/fixtures';
 import { buildReport } from '../../server/src/model/report';
 import simpleTemplate from '../../templates/8d-simple.md';
+import defaultTemplate from '../../templates/8d-default.md';
+import postmortemTemplate from '../../templates/postmortem.md';
+import { RELATIONS } from '../../server/src/model/links';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const properties: Record<string, { enum?: string[]; default?: unknown; markdownDescription?: string }> = manifest.contributes.configuration.properties;
@@ -74,4 +77,163 @@ test('the injection grammar scopes the D-label of the headings the checker recog
   assert.equal(pattern.exec('## d0 - Prepare')?.[2], 'd0');
   for (const text of ['## D30 results', '## D3x', 'D3: not a heading', '## Dashboard']) assert.equal(pattern.exec(text), null, text);
   for (const contribution of manifest.contributes.grammars) assert.ok(existsSync(join(ROOT, contribution.path)));
+});
+
+// ─── Snippets: every file, and the whole-document snippets against the checker ─────────────────────────────
+
+interface Snippet {
+  prefix: string | string[];
+  body: string | string[];
+  description: string;
+}
+
+const SNIPPETS_DIR = join(ROOT, 'snippets');
+const snippetFiles = readdirSync(SNIPPETS_DIR).filter((name) => name.endsWith('.code-snippets') || name.endsWith('.json'));
+const allSnippets: [string, Snippet][] = snippetFiles.flatMap((name) =>
+  Object.entries(JSON.parse(readFileSync(join(SNIPPETS_DIR, name), 'utf8')) as Record<string, Snippet>).map(([key, snippet]): [string, Snippet] => [`${name}: ${key}`, snippet]),
+);
+const snippetWithPrefix = (prefix: string): Snippet => {
+  const found = allSnippets.find(([, snippet]) => snippet.prefix === prefix);
+  assert.ok(found, `snippet ${prefix}`);
+  return found[1];
+};
+
+/** The variables VS Code resolves in snippets that these snippets may use, with the values of a fixed moment. */
+const FIXED_NOW: Record<string, string> = { CURRENT_YEAR: '2025', CURRENT_MONTH: '03', CURRENT_DATE: '07', CURRENT_HOUR: '09', CURRENT_MINUTE: '05' };
+
+/** A snippet body as VS Code inserts it when every tab stop keeps its default (first choice, placeholder text, or nothing). */
+function expand(snippet: Snippet): string {
+  const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
+  return body
+    .replace(/\$\{([A-Z_]+)\}|\$([A-Z_]+)/g, (_, braced: string | undefined, bare: string | undefined) => {
+      const name = braced ?? bare!;
+      assert.ok(name in FIXED_NOW, `unknown snippet variable ${name}`);
+      return FIXED_NOW[name];
+    })
+    .replace(/\$\{\d+\|([^,|}]*)[^|}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '');
+}
+
+test('every snippet file is valid JSON and contributed for Markdown; every snippet has a prefix, a body and a description', () => {
+  assert.ok(snippetFiles.length > 0);
+  const contributed = manifest.contributes.snippets.map((c: { path: string; language: string }) => {
+    assert.equal(c.language, 'markdown', c.path);
+    return join(ROOT, c.path);
+  });
+  for (const name of snippetFiles) assert.ok(contributed.includes(join(SNIPPETS_DIR, name)), `${name} is in contributes.snippets`);
+  const prefixes = new Set<string>();
+  for (const [key, snippet] of allSnippets) {
+    assert.ok(typeof snippet.prefix === 'string' && snippet.prefix.length > 0, `${key}: prefix`);
+    assert.ok(!prefixes.has(snippet.prefix as string), `${key}: prefix ${snippet.prefix} is unique`);
+    prefixes.add(snippet.prefix as string);
+    assert.ok(Array.isArray(snippet.body) && snippet.body.length > 0 && snippet.body.every((line) => typeof line === 'string'), `${key}: body`);
+    assert.ok(typeof snippet.description === 'string' && snippet.description.length >= 10, `${key}: description`);
+    // Every `$` starts a tab stop, a placeholder, a choice or a known variable, and braces balance.
+    const text = (snippet.body as string[]).join('\n');
+    for (const match of text.matchAll(/\$(?!\d|\{\d+[:|}]|\{?[A-Z_]+\b)/g)) assert.fail(`${key}: stray $ at ${match.index}`);
+    assert.doesNotThrow(() => expand(snippet), key);
+    assert.ok(!/\$\{|\$\d/.test(expand(snippet)), `${key}: every tab stop expands`);
+  }
+  for (const prefix of ['8d', '5w2h', 'postmortem', 'tl', 'tlrow', 'action', 'link', ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => `d${n}`)]) snippetWithPrefix(prefix);
+});
+
+test('the 8d snippet expands to a complete 8D report in the simple template', () => {
+  const snippet = snippetWithPrefix('8d');
+  const text = expand(snippet);
+  assert.ok(text.startsWith('# N: Title\n\n- **Date:** 2025-03-07\n- **Status:** Draft\n\n## D0: Planning\n'), text);
+  const report = buildReport(text);
+  assert.equal(report.kind, '8d');
+  assert.deepEqual(report.disciplines.map((d) => d.number), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.equal(report.date?.value, '2025-03-07');
+  assert.equal(report.status?.value, 'Draft');
+  // Each discipline heading and its prompt comment exactly as the template writes them, in template order.
+  const template = buildReport(simpleTemplate);
+  for (const [i, discipline] of template.disciplines.entries()) {
+    const chunk = simpleTemplate.slice(discipline.heading.start, simpleTemplate.indexOf('-->', discipline.heading.start) + 3);
+    assert.ok(text.includes(chunk), `D${i} heading and prompt as in templates/8d-simple.md`);
+  }
+  assert.ok(text.includes(simpleTemplate.match(/\| Name \|[^\n]*\n\|-[^\n]*/)![0]), 'the D1 team table header');
+  const findings = findingsOf(text);
+  assert.deepEqual(findings.filter((f) => f.rule === 'missing-section'), []);
+  // Once the title is filled in, only the not-yet-written sections are reported.
+  const filled = findingsOf(text.replace('# N: Title', '# 7: Pump seal leak on line 2'));
+  assert.deepEqual([...new Set(filled.map((f) => f.rule))].filter((rule) => rule !== 'empty-section'), []);
+  // The D1 table and tab stops in every section: the title, N and Title, then one per discipline.
+  assert.ok((snippet.body as string[]).filter((line) => /\$\{?\d/.test(line)).length >= 1 + 9, 'a tab stop in each section');
+});
+
+test('the postmortem snippet expands to a post-mortem with every core section and its template prompt', () => {
+  const snippet = snippetWithPrefix('postmortem');
+  const text = expand(snippet);
+  const report = buildReport(text);
+  assert.equal(report.kind, 'postmortem');
+  assert.deepEqual(findingsOf(text).filter((f) => f.rule === 'missing-section'), []);
+  const template = buildReport(postmortemTemplate);
+  assert.deepEqual(report.postmortemSections.map((s) => s.kind.id), template.postmortemSections.map((s) => s.kind.id));
+  for (const section of template.postmortemSections) {
+    const chunk = postmortemTemplate.slice(section.heading.start, postmortemTemplate.indexOf('-->', section.heading.start) + 3);
+    assert.ok(text.includes(chunk), `${section.heading.text} heading and prompt as in templates/postmortem.md`);
+  }
+  assert.ok(text.includes('All times UTC.'));
+  const filled = findingsOf(text.replace('# N: Title', '# 12: Checkout API outage'));
+  assert.deepEqual([...new Set(filled.map((f) => f.rule))].filter((rule) => rule !== 'empty-section'), []);
+});
+
+test('the small snippets expand to the lines the checker reads', () => {
+  assert.equal(expand(snippetWithPrefix('tl')), '- 09:05 UTC — what happened');
+  assert.equal(expand(snippetWithPrefix('tlrow')), '| 2025-03-07 09:05 | event |');
+  assert.equal(expand(snippetWithPrefix('action')), '| action | owner | due YYYY-MM-DD |');
+  assert.equal(expand(snippetWithPrefix('link')), '- Supersedes: [N: Title](./NNNN-slug.md)');
+  const link = (snippetWithPrefix('link').body as string[]).join('\n');
+  const choices = /\$\{1\|([^|]*)\|\}/.exec(link)![1].split(',');
+  assert.deepEqual(choices, RELATIONS.map((relation) => relation.name));
+  const fiveW2H = expand(snippetWithPrefix('5w2h')).split('\n').map((line) => line.replace(/\*\* .*$/, '** '));
+  assert.deepEqual(fiveW2H, defaultTemplate.match(/### 5W2H analysis\n([\s\S]*?)\n\n/)![1].split('\n'));
+  // A timeline made of `tl` entries (and a table of `tlrow` rows) is read without an unparsed-entry finding.
+  for (const timeline of [`${expand(snippetWithPrefix('tl'))}\n${expand(snippetWithPrefix('tl')).replace('09:05', '09:40')}`, `| Time (UTC) | Event |\n|---|---|\n${expand(snippetWithPrefix('tlrow'))}`]) {
+    const text = expand(snippetWithPrefix('postmortem')).replace('All times UTC.\n', `All times UTC.\n\n${timeline}\n`);
+    assert.deepEqual(findingsOf(text).filter((f) => f.rule.startsWith('timeline')), [], timeline);
+  }
+});
+
+/** The bodies of the look-behinds in an Oniguruma pattern. */
+function lookBehinds(pattern: string): string[] {
+  const bodies: string[] = [];
+  for (const match of pattern.matchAll(/\(\?<[=!]/g)) {
+    let depth = 0;
+    let inClass = false;
+    for (let i = match.index; i < pattern.length; i++) {
+      const char = pattern[i];
+      if (char === '\\') i++;
+      else if (inClass) inClass = char !== ']';
+      else if (char === '[') inClass = true;
+      else if (char === '(') depth++;
+      else if (char === ')' && --depth === 0) {
+        bodies.push(pattern.slice(match.index + 4, i));
+        break;
+      }
+    }
+  }
+  return bodies;
+}
+
+// ─── Grammar: shape of the injection (the scopes themselves are tested by test/grammar/run.mjs) ────────────
+
+test('the injection grammar injects only into Markdown paragraphs, headings and tables, with one scoped pattern per rule', () => {
+  const grammar = JSON.parse(readFileSync(join(ROOT, 'syntaxes', 'incident-docs.injection.tmLanguage.json'), 'utf8'));
+  assert.equal(grammar.scopeName, 'incident-docs.injection');
+  assert.deepEqual(grammar.injectionSelector.split(',').map((s: string) => s.trim()), ['L:meta.paragraph.markdown', 'L:markup.heading.markdown', 'L:markup.table.markdown']);
+  assert.deepEqual(grammar.patterns.map((p: { include: string }) => p.include.slice(1)).sort(), Object.keys(grammar.repository).sort());
+  for (const [key, rule] of Object.entries<{ match: string; name?: string; captures?: Record<string, { name: string }>; begin?: string }>(grammar.repository)) {
+    assert.ok(rule.match && !rule.begin, `${key} is a single-line match`);
+    const names = [rule.name, ...Object.values(rule.captures ?? {}).map((c) => c.name)].filter((n): n is string => !!n);
+    assert.ok(names.length > 0 && names.every((n) => n.endsWith('.incident-docs')), key);
+    // Located by a look-behind, never by consuming the Markdown before the token.
+    assert.ok(!rule.match.startsWith('^'), `${key} does not consume from the line start`);
+    // Look-behinds of bounded length only: an unbounded one re-reads the line at every position tried.
+    for (const body of lookBehinds(rule.match)) assert.ok(!/(?<!\\)[*+]|\{\d+,\}/.test(body.replace(/\\./g, '').replace(/\[[^\]]*\]/g, 'c')), `${key}: unbounded look-behind ${body}`);
+  }
+  const contribution = manifest.contributes.grammars.find((g: { scopeName: string }) => g.scopeName === grammar.scopeName);
+  assert.deepEqual(contribution?.injectTo, ['text.html.markdown']);
 });
