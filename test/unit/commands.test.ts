@@ -10,6 +10,8 @@ import type { CommandContext } from '../../server/src/commands/context';
 import { ReportIndex } from '../../server/src/workspace/reportIndex';
 import { REPORTS } from '../support/fixtures';
 import { applyWorkspaceEdit } from '../support/workspaceEdit';
+import { createLanguageService } from '../../server/src/languageService';
+import { applyEdits, documentOf } from '../support/fixtures';
 
 const ROOT = 'file:///ws';
 const DIR = `${ROOT}/reports`;
@@ -161,7 +163,23 @@ describe('New 8D Report', () => {
     const files = corpus();
     files.set(`${DIR}/.templates/brief.md`, '# {{sequence}}: {{title}}\n\nDate: {{date}}\n{{links}}\n## What happened\n');
     await run(files, SERVER_COMMANDS.newReport, { folder: ROOT, title: 'Brief one', template: 'brief', link: { uri: `${DIR}/${name('0002')}`, relation: 'Related to' } });
-    assert.equal(files.get(`${DIR}/0006-brief-one.md`), `# 6: Brief one\n\nDate: ${TODAY}\n\n## Links\n\n- Related to: [2: Solder voids on KG-400 power board (Line 3)](./${name('0002')})\n\n## What happened\n`);
+    assert.equal(files.get(`${DIR}/0006-brief-one.md`), `---\ntemplate: brief\n---\n\n# 6: Brief one\n\nDate: ${TODAY}\n\n## Links\n\n- Related to: [2: Solder voids on KG-400 power board (Line 3)](./${name('0002')})\n\n## What happened\n`);
+  });
+
+  test('a report made from a custom template is checked against the template\'s sections', async () => {
+    const files = corpus();
+    files.set(`${DIR}/.templates/brief.md`, '# {{sequence}}: {{title}}\n\n## What happened\n<!-- In two sentences. -->\n\n## Why\n<!-- The cause. -->\n\n## Next steps\n<!-- Who does what by when. -->\n');
+    await run(files, SERVER_COMMANDS.newReport, { folder: ROOT, title: 'Brief one', template: 'brief' });
+    const uri = `${DIR}/0006-brief-one.md`;
+    const index = new ReportIndex();
+    for (const [u, t] of files) index.update(u, t);
+    const service = createLanguageService({ workspace: index });
+    const check = (text: string) => service.computeDiagnostics(documentOf(text, uri)).filter((d) => d.code === 'missing-section').map((d) => d.message);
+    assert.deepEqual(check(files.get(uri)!), [], 'fresh from the template: complete');
+    const withoutWhy = files.get(uri)!.replace('## Why\n<!-- The cause. -->\n\n', '');
+    assert.deepEqual(check(withoutWhy), ['Missing section Why']);
+    const fixed = applyEdits(withoutWhy, service.insertMissingSections(documentOf(withoutWhy, uri)));
+    assert.equal(fixed, files.get(uri));
   });
 });
 

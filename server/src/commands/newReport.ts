@@ -64,7 +64,9 @@ export async function newReport(context: CommandContext, args: NewReportArgs): P
   for (const { end, relation } of related) {
     links.push(linkLine(relation, newEnd, { uri: end.uri, number: end.report.number!, title: end.report.title ?? '' }));
   }
-  const content = expandTemplate(template, { title, sequence: number, date: context.today(), links });
+  const expanded = expandTemplate(template, { title, sequence: number, date: context.today(), links });
+  // A custom template's sections are what the report is checked against: front matter records which template.
+  const content = template.builtIn ? expanded : recordTemplate(expanded, template.name);
   edit.create(uri, content);
   for (const { end, relation } of related) inverseEdits(edit, context, relation, end, self);
   if (lock !== undefined) edit.rewrite(lockUri, lock, String(number));
@@ -77,6 +79,13 @@ export async function newReport(context: CommandContext, args: NewReportArgs): P
     if (rebuilt !== undefined && rebuilt !== readme) edit.rewrite(readmeUri, readme, rebuilt);
   }
   return { ok: true, message: `Created ${folder.directory}/${fileName}.`, edit: edit.build(), open: { uri, ...firstSectionPosition(content) } };
+}
+
+/** Adds `template: <name>` to the report's front matter, creating the block when there is none. */
+export function recordTemplate(content: string, name: string): string {
+  const fence = /^---\r?\n[\s\S]*?\n---(\r?\n|$)/.exec(content);
+  if (fence) return `${content.slice(0, fence[0].lastIndexOf('---'))}template: ${name}\n${content.slice(fence[0].lastIndexOf('---'))}`;
+  return `---\ntemplate: ${name}\n---\n\n${content}`;
 }
 
 /** Where the writing starts: the line after the first section heading and its prompt. */

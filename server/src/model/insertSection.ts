@@ -4,6 +4,9 @@ import { disciplineTitle } from './kinds/eightD';
 import { templateBody } from './kinds/eightDTemplates';
 import { POSTMORTEM_SECTIONS, type PostmortemSectionKind } from './kinds/postmortem';
 import { postmortemTemplateBody } from './kinds/postmortemTemplate';
+import { buildReport } from './report';
+import { readDisciplineLabel } from './kinds/eightD';
+import { normalizeSectionName } from './kinds/postmortem';
 
 /** Where and what to insert so that a missing section stands in its place: the data a quick-fix needs. */
 export interface SectionInsertion {
@@ -56,6 +59,52 @@ export function planPostmortemInsertion(report: IncidentReport, kind: Postmortem
   const present = report.postmortemSections.map((section) => ({ order: orderOf(section.kind), section }));
   const body = postmortemTemplateBody(kind.id);
   return plan(report, orderOf(kind), present, kind.name, `${'#'.repeat(depth)} ${kind.name}\n${body ? `${body}\n` : ''}\n`);
+}
+
+/** A section of a custom template: its level-2 heading (other than Links) and what the template writes under it. */
+export interface TemplateSection {
+  name: string;
+  depth: number;
+  body: string;
+  /** The discipline number, when the heading is a discipline: it matches by number, as everywhere. */
+  number?: number;
+}
+
+const templateCache = new Map<string, TemplateSection[]>();
+
+export function templateSections(text: string): TemplateSection[] {
+  let sections = templateCache.get(text);
+  if (!sections) {
+    const template = buildReport(text);
+    sections = template.sections
+      .filter((s) => s.heading.depth === 2 && s.heading.text.trim().toLowerCase() !== 'links')
+      .map((s) => ({
+        name: s.heading.text,
+        depth: s.heading.depth,
+        body: text.slice(s.heading.end, s.end).replace(/^\r?\n/, '').replace(/(\s*\n)?-{3,}\s*$/, '').replace(/\s+$/, ''),
+        number: readDisciplineLabel(s.heading.text)?.number,
+      }));
+    if (templateCache.size > 100) templateCache.clear();
+    templateCache.set(text, sections);
+  }
+  return sections;
+}
+
+/** The report's section that stands for a template section: same discipline number, or the same name. */
+export function matchingSection(report: IncidentReport, section: TemplateSection): Section | undefined {
+  const name = normalizeSectionName(section.name);
+  return report.sections.find((s) =>
+    section.number !== undefined ? readDisciplineLabel(s.heading.text)?.number === section.number : normalizeSectionName(s.heading.text) === name);
+}
+
+/** A missing section of the report's custom template, after the nearest earlier template section present. */
+export function planTemplateInsertion(report: IncidentReport, sections: TemplateSection[], index: number): SectionInsertion {
+  const present = sections.flatMap((s, order) => {
+    const section = matchingSection(report, s);
+    return section ? [{ order, section }] : [];
+  });
+  const missing = sections[index];
+  return plan(report, index, present, missing.name, `${'#'.repeat(missing.depth)} ${missing.name}\n${missing.body ? `${missing.body}\n` : ''}\n`);
 }
 
 function leadingBreaks(text: string, offset: number): string {

@@ -105,7 +105,7 @@ export function buildReport(text: string): IncidentReport {
     text,
     lines,
     tree,
-    kind: classify({ type, title: title?.title, headingTexts: headings.map((h) => h.text), pseudoHeadingTexts: pseudoHeadings.map((h) => h.text) }),
+    kind: classify({ type, title: title?.title, headingTexts: headings.map((h) => h.text), pseudoHeadingTexts: pseudoHeadings.map((h) => h.text), template: frontMatterText(frontMatter, 'template') }),
     frontMatter,
     title,
     date: readMetadataField(tree, lines, frontMatter, 'date'),

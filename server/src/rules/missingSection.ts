@@ -2,17 +2,23 @@ import type { Finding, Rule } from './rule';
 import type { IncidentReport } from '../model/report';
 import { DISCIPLINES } from '../model/kinds/eightD';
 import { POSTMORTEM_SECTIONS } from '../model/kinds/postmortem';
-import { planDisciplineInsertion, planPostmortemInsertion, type SectionInsertion } from '../model/insertSection';
+import { planDisciplineInsertion, planPostmortemInsertion, planTemplateInsertion, templateSections, matchingSection, type SectionInsertion } from '../model/insertSection';
+import { frontMatterText } from '../model/frontMatter';
 
 export type MissingSectionData = SectionInsertion;
 
 export const missingSection: Rule = {
   id: 'missing-section',
-  description: 'Every required section is there: D0–D8 in an 8D report, the core sections in a post-mortem.',
+  description: 'Every required section is there: D0–D8 in an 8D report, the core sections in a post-mortem, the sections of its custom template.',
   defaultSeverity: 'error',
   kinds: ['8d', 'postmortem'],
-  check(report, { settings }) {
-    const insertions = report.kind === '8d' ? missingDisciplines(report) : missingPostmortemSections(report, settings.postmortemRequiredSections);
+  check(report, { settings, workspace }) {
+    // A report made from a custom template (front matter `template: <name>`) needs that template's sections.
+    const templateName = frontMatterText(report.frontMatter, 'template');
+    const template = templateName ? workspace?.template(templateName) : undefined;
+    const insertions = template !== undefined
+      ? missingTemplateSections(report, template)
+      : report.kind === '8d' ? missingDisciplines(report) : missingPostmortemSections(report, settings.postmortemRequiredSections);
     const range = report.title?.range ?? report.lines.lineRange(0);
     return insertions.map((data): Finding => ({ message: `Missing section ${data.name}`, range, data }));
   },
@@ -26,4 +32,9 @@ function missingDisciplines(report: IncidentReport): MissingSectionData[] {
 function missingPostmortemSections(report: IncidentReport, required: readonly string[]): MissingSectionData[] {
   const present = new Set(report.postmortemSections.map((s) => s.kind.id));
   return POSTMORTEM_SECTIONS.filter((kind) => required.includes(kind.id) && !present.has(kind.id)).map((kind) => planPostmortemInsertion(report, kind));
+}
+
+function missingTemplateSections(report: IncidentReport, template: string): MissingSectionData[] {
+  const sections = templateSections(template);
+  return sections.flatMap((section, index) => (matchingSection(report, section) ? [] : [planTemplateInsertion(report, sections, index)]));
 }

@@ -57,9 +57,9 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
       } else if (entry.isFile) {
         const markdown = /\.(md|markdown)$/i.test(entry.name);
         const inReportFolder = reportFolder !== undefined && uri.startsWith(`${reportFolder}/`);
-        // Custom templates look like reports but are not: known to exist, never indexed.
+        // Custom templates are read too: the index keeps them apart from the reports.
         const template = path.split('/').includes('.templates');
-        yield { uri, read: markdown && !template && (inReportFolder || isReportPath(path)) };
+        yield { uri, read: markdown && (template || inReportFolder || isReportPath(path)) };
       }
     }
   }

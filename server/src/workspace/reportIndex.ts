@@ -18,6 +18,8 @@ export class ReportIndex {
   private readonly reports = new Map<string, IndexedReport>();
   /** Every Markdown (and other) file known to exist, reports or not: for broken-link checks. */
   private readonly files = new Set<string>();
+  /** Custom templates (`…/.templates/<name>.md`) by name: the sections a report made from one must have. */
+  private readonly templates = new Map<string, { uri: string; text: string }>();
   /** target URI -> reports linking to it; rebuilt lazily after changes. */
   private backlinks: Map<string, Backlink[]> | undefined;
 
@@ -29,6 +31,11 @@ export class ReportIndex {
     uri = canonicalUri(uri);
     this.files.add(uri);
     this.backlinks = undefined;
+    const template = templateName(uri);
+    if (template) {
+      this.templates.set(template, { uri, text });
+      return undefined;
+    }
     const scanned = scanReport(text, decodeURIComponent(new URL(uri).pathname));
     if (!scanned.kind) {
       this.reports.delete(uri);
@@ -47,11 +54,18 @@ export class ReportIndex {
   remove(uri: string): void {
     uri = canonicalUri(uri);
     this.files.delete(uri);
+    const template = templateName(uri);
+    if (template && this.templates.get(template)?.uri === uri) this.templates.delete(template);
     if (this.reports.delete(uri)) this.backlinks = undefined;
   }
 
   get(uri: string): IndexedReport | undefined {
     return this.reports.get(canonicalUri(uri));
+  }
+
+  /** The text of the custom template of that name, if the workspace has one. */
+  template(name: string): string | undefined {
+    return this.templates.get(name)?.text;
   }
 
   exists(uri: string): boolean {
@@ -99,7 +113,14 @@ export class ReportIndex {
   snapshot(): unknown {
     return {
       files: [...this.files].sort(),
+      templates: [...this.templates.entries()].sort(([a], [b]) => a.localeCompare(b)),
       reports: this.all().map((report) => ({ ...report, backlinks: this.linksTo(report.uri).map((b) => `${b.from.uri}:${b.link.line}`).sort() })),
     };
   }
+}
+
+/** `…/.templates/hardware.md` is the template `hardware`. */
+function templateName(uri: string): string | undefined {
+  const match = /\/\.templates\/([^/]+)\.md$/i.exec(uri);
+  return match ? decodeURIComponent(match[1]) : undefined;
 }

@@ -78,12 +78,14 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
   const result: ScannedReport = { kind: undefined, padded: false, headings: [], links: [] };
   const slugs = new Map<string, number>();
   let type: string | undefined;
+  let template: string | undefined;
   let first = 0;
   if (lines[0] === '---') {
     const close = lines.indexOf('---', 1);
     if (close > 0) {
       const data = readFrontMatter(lines.slice(1, close).join('\n'));
       type = typeof data.type === 'string' ? data.type.toLowerCase() : undefined;
+      template = typeof data.template === 'string' ? data.template : undefined;
       if (typeof data.title === 'string') result.title = data.title;
       if (typeof data.date === 'string' || typeof data.date === 'number') result.date = String(data.date);
       if (typeof data.status === 'string') result.status = data.status;
@@ -175,7 +177,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
     const firstLine = lines.slice(first).find((l) => l.trim() !== '');
     if (firstLine && !ATX.test(firstLine)) result.title = firstLine.trim();
   }
-  result.kind = classify({ type, title: result.title, headingTexts: result.headings.map((h) => h.text), pseudoHeadingTexts: pseudo });
+  result.kind = classify({ type, title: result.title, headingTexts: result.headings.map((h) => h.text), pseudoHeadingTexts: pseudo, template });
   return result;
 }
 

@@ -13,6 +13,8 @@ export interface KindEvidence {
   headingTexts: readonly string[];
   /** Lines standing where headings should (pasted post-mortems). */
   pseudoHeadingTexts: readonly string[];
+  /** Front matter `template`: the report was made from a custom template, so it is a report whatever its sections. */
+  template?: string;
 }
 
 export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTexts'>): boolean {
@@ -28,6 +30,8 @@ export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTe
 export function classify(evidence: KindEvidence): ReportKind | undefined {
   if (looksLikeEightD(evidence)) return '8d';
   if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return 'postmortem';
+  // A custom template that is not an 8D one is checked like an incident document, against its own sections.
+  if (evidence.template) return 'postmortem';
   const core = new Set(
     [...evidence.headingTexts, ...evidence.pseudoHeadingTexts].map(postmortemSectionOf).filter((kind) => kind?.core).map((kind) => kind!.id),
   );
