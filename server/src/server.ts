@@ -127,9 +127,9 @@ async function indexWorkspace(): Promise<void> {
   recheckOpenDocuments();
 }
 
-/** Another report changed: links to and from it may have, so open reports are checked again. */
-function recheckOpenDocuments(except?: string): void {
-  for (const document of documents.all()) if (document.uri !== except) schedule(document, 0);
+/** Another report changed: links to and from it may have, so open reports are checked again (after `delay`). */
+function recheckOpenDocuments(except?: string, delay = 0): void {
+  for (const document of documents.all()) if (document.uri !== except) schedule(document, delay);
 }
 
 function toSettings(raw: unknown): Settings {
@@ -201,6 +201,8 @@ documents.onDidChangeContent(async ({ document }) => {
   const firstTime = !seen.has(document.uri);
   seen.add(document.uri);
   schedule(document, firstTime ? 0 : settings.diagnosticsDelay);
+  // Its title and links feed the other open reports' link checks: check them too once the typing pauses.
+  if (!firstTime) recheckOpenDocuments(document.uri, settings.diagnosticsDelay);
 });
 documents.onDidClose(({ document }) => {
   seen.delete(document.uri);

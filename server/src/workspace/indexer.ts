@@ -27,6 +27,8 @@ export class WorkspaceIndexer {
   /** Scans every folder from scratch. Calls `progress` now and then; stops early when `cancelled()` says so. */
   async scan(roots: string[], progress?: (p: ScanProgress) => void, cancelled: () => boolean = () => false): Promise<ScanProgress> {
     this.roots = roots.map((root) => root.replace(/\/$/, ''));
+    // From scratch: files that no longer match the settings (or no longer exist) must not linger.
+    this.index.clear();
     let files = 0;
     for (const root of this.roots) {
       for await (const file of discoverFiles(this.fs, root, this.settings)) {

@@ -46,6 +46,13 @@ export class ReportIndex {
     return report;
   }
 
+  clear(): void {
+    this.reports.clear();
+    this.files.clear();
+    this.templates.clear();
+    this.backlinks = undefined;
+  }
+
   /** A file that exists but is not read (not Markdown, or excluded from indexing). */
   addFile(uri: string): void {
     this.files.add(canonicalUri(uri));
