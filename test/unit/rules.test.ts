@@ -49,6 +49,13 @@ describe('section-order', () => {
     assert.equal(order[0].severity, 'warning');
   });
 
+  test('a discipline moved early: one finding, pointing at the heading it should follow', () => {
+    const findings = findingsOf(report('## D8: Review & closure', '## D0: Planning', '## D1: Team members', '## D2: Problem statement & description', '## D3: a', '## D4: b', '## D5: c', '## D6: d', '## D7: e'));
+    const order = findings.filter((f) => f.rule === 'section-order');
+    assert.equal(order.length, 1);
+    assert.match(order[0].message, /^D8 appears before D7: move it after D7 \(line \d+\)$/);
+  });
+
   test('in order: nothing', () => {
     assert.deepEqual(rulesOf(fixture('8d', 'release-1.0.0.md')), []);
   });

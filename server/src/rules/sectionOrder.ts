@@ -14,9 +14,11 @@ export const sectionOrder: Rule = {
     if (displaced.length === 2) return swapped(sequence[displaced[0]], sequence[displaced[1]]);
     const inOrder = longestIncreasingRun(sequence);
     return sequence.filter((d) => !inOrder.has(d)).map((d) => {
-      const before = sequence.find((other) => other.number > d.number && other.heading.start < d.heading.start)
-        ?? sequence.find((other) => inOrder.has(other) && other.number > d.number)!;
-      return misplaced(d, before);
+      const precede = sequence.find((other) => other.number > d.number && other.heading.start < d.heading.start);
+      if (precede) return misplaced(d, precede);
+      // Nothing higher stands before it: it is too early, and belongs after the last lower one that follows it.
+      const follow = [...sequence].reverse().find((other) => other.number < d.number && other.heading.start > d.heading.start)!;
+      return tooEarly(d, follow);
     });
   },
 };
@@ -46,6 +48,14 @@ function misplaced(d: DisciplineSection, shouldPrecede: DisciplineSection): Find
     message: `${name(d)} appears after ${name(shouldPrecede)}: move it before ${name(shouldPrecede)} (line ${shouldPrecede.heading.line + 1})`,
     range: d.heading.range,
     related: [{ range: shouldPrecede.heading.range, message: `${name(d)} should precede this heading` }],
+  };
+}
+
+function tooEarly(d: DisciplineSection, shouldFollow: DisciplineSection): Finding {
+  return {
+    message: `${name(d)} appears before ${name(shouldFollow)}: move it after ${name(shouldFollow)} (line ${shouldFollow.heading.line + 1})`,
+    range: d.heading.range,
+    related: [{ range: shouldFollow.heading.range, message: `${name(d)} should follow this heading` }],
   };
 }
 
