@@ -31,6 +31,7 @@ await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: { fuzz: 'test/fuzz.ts' }, outdir: 'out' }),
   build({
     ...common,
     entryPoints: ['test/unit', 'test/lsp', 'test/cli'].flatMap(testEntries),

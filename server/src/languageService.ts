@@ -1,7 +1,8 @@
 import type { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import { getHover } from './features/hover';
 import { getDocumentSymbols } from './features/symbols';
-import { buildReport, type IncidentReport } from './model/report';
+import { buildReport, unparsedReport, type IncidentReport } from './model/report';
+import { scanReport } from './workspace/scanner';
 import type { SectionInsertion } from './model/insertSection';
 import { ALL_RULES, type Finding, type Rule } from './rules';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -74,20 +75,29 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const logger = options.logger ?? silentLogger;
   const reports = new Map<string, { version: number; report: IncidentReport }>();
   const crashedRules = new Set<string>();
+  // The size limit of the settings last used: features that take no settings (hover, outline) honour it too.
+  let sizeLimit = DEFAULT_SETTINGS.maxDocumentSize;
 
   function getReport(document: TextDocumentLike): IncidentReport {
     const cached = reports.get(document.uri);
     if (cached && cached.version === document.version) return cached.report;
-    const report = buildReport(document.getText());
+    const text = document.getText();
+    const report = text.length > sizeLimit ? unparsedReport(text, scanReport(text).kind) : buildReport(text);
     reports.set(document.uri, { version: document.version, report });
     return report;
   }
 
   function check(document: TextDocumentLike, settings: Settings = DEFAULT_SETTINGS): RuleFinding[] {
+    if (settings.maxDocumentSize !== sizeLimit) {
+      sizeLimit = settings.maxDocumentSize;
+      reports.clear(); // parsed (or not) under the old limit
+    }
     const report = getReport(document);
     if (!report.kind) return [];
+    const oversized = report.text.length > sizeLimit;
     const findings: RuleFinding[] = [];
     for (const rule of rules) {
+      if (oversized !== (rule.id === 'document-size')) continue;
       if (settings.rules[rule.id] === 'off' || !rule.kinds.includes(report.kind)) continue;
       try {
         for (const finding of rule.check(report, { uri: document.uri, settings, workspace: options.workspace })) findings.push({ rule, finding });

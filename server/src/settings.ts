@@ -18,6 +18,8 @@ export interface Settings {
   indexShowsStatus: boolean;
   /** Extra templates by name, paths relative to the workspace folder (`incidentDocs.templates`). */
   templates: Record<string, string>;
+  /** Documents longer than this (characters) are not parsed (`incidentDocs.maxDocumentSize`). */
+  maxDocumentSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   supersedeSetsStatus: true,
   indexShowsStatus: false,
   templates: {},
+  maxDocumentSize: 5_000_000,
 };
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -64,7 +67,15 @@ export function readSettings(raw: unknown, knownRules: readonly string[], warn: 
     supersedeSetsStatus: readFlag(section.supersede, 'setStatus', 'incidentDocs.supersede.setStatus', DEFAULT_SETTINGS.supersedeSetsStatus, warn),
     indexShowsStatus: readFlag(section.index, 'showStatus', 'incidentDocs.index.showStatus', DEFAULT_SETTINGS.indexShowsStatus, warn),
     templates: readTemplates(section.templates, warn),
+    maxDocumentSize: readSize(section.maxDocumentSize, warn),
   };
+}
+
+function readSize(value: unknown, warn: (message: string) => void): number {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.maxDocumentSize;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  warn(`Setting incidentDocs.maxDocumentSize must be a positive number of characters; using ${DEFAULT_SETTINGS.maxDocumentSize}.`);
+  return DEFAULT_SETTINGS.maxDocumentSize;
 }
 
 function readFlag(group: unknown, key: string, name: string, fallback: boolean, warn: (message: string) => void): boolean {

@@ -47,15 +47,20 @@ const MUTATIONS: [string, Mutation][] = [
   ['timeline flood', (t, r) => `${t}\n## Timeline\n\n${Array.from({ length: 200 + r(800) }, (_, i) => `- ${String(i % 24).padStart(2, '0')}:${String(r(60)).padStart(2, '0')} UTC entry ${i}`).join('\n')}\n`],
 ];
 
-/** Documents no mutation produces by chance: thousands of headings, a huge table, a 100,000-entry timeline. */
+/** Documents no mutation produces by chance: thousands of headings, a huge table, a 1 MB line. */
 export function pathologicalDocuments(): [string, string][] {
   return [
     ['10,000 headings', `# 1: Many\n\n${Array.from({ length: 10_000 }, (_, i) => `## D${i % 9}: heading ${i}\n`).join('\n')}`],
     ['a table with 10,000 rows', `# Incident: table\n\n## Summary\n\nx\n\n## Impact\n\nx\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n${Array.from({ length: 10_000 }, (_, i) => `| 2025-01-01 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | row ${i} |`).join('\n')}\n`],
-    ['a 100,000-entry timeline', `# Incident: flood\n\n## Summary\n\nx\n\n## Root cause\n\nx\n\n## Timeline\n\nAll times UTC.\n\n${Array.from({ length: 100_000 }, (_, i) => `- ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} e`).join('\n')}\n`],
     ['one 1 MB line', `# 1: Long\n\n## D0\n\n## D1\n\n## D2\n\n${'word '.repeat(200_000)}\n`],
     ['only control characters', Array.from({ length: 5000 }, (_, i) => String.fromCharCode(i % 32)).join('')],
   ];
+}
+
+/** A timeline of `entries` entries, one a minute (the long run adds one of 100,000). */
+export function floodedTimeline(entries: number): string {
+  const lines = Array.from({ length: entries }, (_, i) => `- ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} e`);
+  return `# Incident: flood\n\n## Summary\n\nx\n\n## Root cause\n\nx\n\n## Timeline\n\nAll times UTC.\n\n${lines.join('\n')}\n`;
 }
 
 export interface FuzzOutcome {

@@ -4,6 +4,8 @@ import { createLanguageService } from '../../server/src/languageService';
 import { ALL_RULES, type Rule } from '../../server/src/rules';
 import { readSettings, DEFAULT_SETTINGS } from '../../server/src/settings';
 import { corpusReport, documentOf, findingsOf } from '../support/fixtures';
+import { floodedTimeline } from '../support/fuzz';
+import { MAX_TIMELINE_ENTRIES } from '../../server/src/model/timeline/timeline';
 
 describe('language service', () => {
   test('a rule that throws is logged once and the other rules still report', () => {
@@ -74,5 +76,26 @@ describe('settings', () => {
 
   test('no settings at all means the defaults', () => {
     assert.deepEqual(readSettings(undefined, [], () => assert.fail('no warning expected')), DEFAULT_SETTINGS);
+  });
+});
+
+describe('limits', () => {
+  test('a report over maxDocumentSize is not parsed: one information diagnostic, no other finding, no outline', () => {
+    const service = createLanguageService();
+    const text = corpusReport('0004').text;
+    const settings = { ...DEFAULT_SETTINGS, maxDocumentSize: 1000 };
+    const found = findingsOf(text, settings, service);
+    assert.deepEqual(found.map((f) => [f.rule, f.severity, f.line]), [['document-size', 'information', 1]]);
+    assert.deepEqual(service.getDocumentSymbols(documentOf(text)), []);
+    assert.equal(findingsOf(text, DEFAULT_SETTINGS, service).length, 3, 'under the default limit it is checked again');
+  });
+
+  test('a large file that is not a report stays silent', () => {
+    assert.deepEqual(findingsOf(`# Notes\n\n${'Just text. '.repeat(200)}`, { ...DEFAULT_SETTINGS, maxDocumentSize: 100 }), []);
+  });
+
+  test('a timeline of more entries than the cap is read up to the cap, and says so', () => {
+    const found = findingsOf(floodedTimeline(MAX_TIMELINE_ENTRIES + 25)).filter((f) => f.rule === 'timeline-unparsed');
+    assert.deepEqual(found.map((f) => f.message), [`The timeline has ${MAX_TIMELINE_ENTRIES + 25} entries: only the first ${MAX_TIMELINE_ENTRIES} are read and checked`]);
   });
 });

@@ -156,6 +156,15 @@ function collectPseudoHeadings(tree: Root, lines: LineIndex, headings: HeadingIn
   return pseudo;
 }
 
+/** A report too large to parse: its kind (from the fast scanner's evidence) and its text, nothing else. */
+export function unparsedReport(text: string, kind: ReportKind | undefined): IncidentReport {
+  return {
+    text, lines: new LineIndex(text), tree: { type: 'root', children: [] }, kind, frontMatter: undefined, title: undefined,
+    date: undefined, status: undefined, headings: [], pseudoHeadings: [], sections: [], disciplines: [], postmortemSections: [],
+    family: 'simple', footerStart: text.length,
+  };
+}
+
 function collectHeadings(tree: Root, lines: LineIndex): HeadingInfo[] {
   const headings: HeadingInfo[] = [];
   tree.children.forEach((node, childIndex) => {

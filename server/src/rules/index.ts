@@ -15,10 +15,11 @@ import { brokenLink } from './brokenLink';
 import { missingBacklink } from './missingBacklink';
 import { linkLabel } from './linkLabel';
 import { supersededStatus } from './supersededStatus';
+import { documentSize } from './documentSize';
 
 /** Every rule, in the order their findings are listed. */
 export const ALL_RULES: readonly Rule[] = [frontMatter, metadata, missingSection, sectionOrder, duplicateSection, emptySection, sectionTitle, pseudoHeading,
   timelineOrder, durationMismatch, timelineTimezone, timelineUnparsed,
-  brokenLink, missingBacklink, linkLabel, supersededStatus];
+  brokenLink, missingBacklink, linkLabel, supersededStatus, documentSize];
 
 export type { Rule, Finding, Severity, RuleContext } from './rule';

@@ -56,7 +56,12 @@ export interface Timeline {
   /** The log runs newest first, by its own word or consistently. */
   newestFirst: boolean;
   milestones: Partial<Record<Milestone, TimelineEntry>>;
+  /** Entries beyond the cap that were not read (a pasted log of 100,000 lines). */
+  dropped: number;
 }
+
+/** More entries than any incident timeline has: past this, the rest is counted, not read. */
+export const MAX_TIMELINE_ENTRIES = 10_000;
 
 const MILESTONES: [Milestone, RegExp][] = [
   ['start', /\b(?:outage|incident|impact|disruption)\s+(?:begins|began|starts|started)\b|\bincident\s+start\b|<\s*start of (?:the )?outage\s*>|\bstart of (?:the )?(?:outage|incident|impact)\b/i],
@@ -98,6 +103,7 @@ interface RawEntry {
 /** Walks the Timeline section: day headings and declarations set the context, lists, tables and paragraphs give entries. */
 class Collector {
   readonly raw: RawEntry[] = [];
+  dropped = 0;
   readonly unparsed: { start: number; end: number; text: string; source: 'list' | 'table' }[] = [];
   zone?: ZoneRef;
   newestFirst = false;
@@ -200,6 +206,10 @@ class Collector {
   }
 
   private row(row: TableRow, timeColumn: number, dateColumn: number): void {
+    if (this.raw.length >= MAX_TIMELINE_ENTRIES) {
+      this.dropped++;
+      return;
+    }
     const cell = row.children[timeColumn];
     const rowStart = row.position?.start.offset ?? 0;
     const rowEnd = row.position?.end.offset ?? rowStart;
@@ -227,6 +237,10 @@ class Collector {
 
   /** An entry whose timestamp starts at `from` within `source` (which starts at document offset `base`). */
   private entry(source: string, from: number, base: number, kind: TimelineEntry['source'], end = source.length): void {
+    if (this.raw.length >= MAX_TIMELINE_ENTRIES) {
+      this.dropped++;
+      return;
+    }
     const timestamp = scanTimestamp(source, from);
     if (!timestamp) return;
     const text = source.slice(timestamp.textStart, end).trim();
@@ -281,6 +295,7 @@ function buildTimeline(report: IncidentReport): Timeline | undefined {
     zone,
     newestFirst,
     milestones: milestonesOf(chronological),
+    dropped: collector.dropped,
   };
 }
 
