@@ -54,7 +54,8 @@ export interface ScannedReport {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
 const META = /^\s*(?:[-*+][ \t]+)?\*\*(Date|Status)(?::\*\*|\*\*:)[ \t]*(.*?)[ \t]*$/i;
-const LINK = /(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"\n]*")?\s*\)/g;
+// Destinations stop at `[` too, so that a line of unclosed `[a](b` stays linear.
+const LINK = /(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>[]*)>?(?:\s+"[^"\n]*")?\s*\)/g;
 const LINK_ITEM = /^\s*[-*+][ \t]+([A-Za-z][A-Za-z ]*?)[ \t]*:[ \t]*\[/;
 const SUMMARY_SECTIONS = /^(?:d2\b|summary|executive summary|overview|problem statement)/i;
 
@@ -62,7 +63,7 @@ const SUMMARY_SECTIONS = /^(?:d2\b|summary|executive summary|overview|problem st
 function headingText(raw: string): string {
   return raw
     .replace(/[ \t]+#+[ \t]*$/, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\([^)[]*\)/g, '$1')
     .replace(/\[([^\]]*)\](?:\[[^\]]*\])?/g, '$1') // reference links: `[0.9.0] - 2025-05-14`
     .replace(/(\*\*|__|\*|_|`)/g, '')
     .trim();

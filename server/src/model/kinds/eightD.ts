@@ -49,7 +49,7 @@ export function readDisciplineLabel(headingText: string): DisciplineLabel | unde
 export function normalizeTitle(title: string): string {
   return title
     .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ') // `[^()]`: an unclosed ( must not make this quadratic
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

@@ -30,7 +30,7 @@ export function normalizeSectionName(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\([^()]*\)/g, ' ') // `[^()]`: an unclosed ( must not make this quadratic
     .replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, '')
     .replace(/&/g, ' and ')
     .replace(/[-_/]/g, ' ')

@@ -1,0 +1,54 @@
+// Regular expressions that read user text must run in linear time. Each reader gets adversarial input of two
+// sizes, four times apart; a linear reader takes about four times as long, a quadratic one sixteen times.
+// The ratio, measured in the same run, is what is asserted: never a wall-clock limit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { scanReport } from '../../server/src/workspace/scanner';
+import { readDisciplineLabel, normalizeTitle } from '../../server/src/model/kinds/eightD';
+import { normalizeSectionName, postmortemSectionOf } from '../../server/src/model/kinds/postmortem';
+import { parseReportDate } from '../../server/src/model/dates';
+import { slugify, splitTarget } from '../../server/src/model/links';
+import { buildReport } from '../../server/src/model/report';
+import { timelineOf } from '../../server/src/model/timeline/timeline';
+
+function median(run: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[1];
+}
+
+function assertLinear(name: string, reader: (input: string) => unknown, piece: string) {
+  const small = piece.repeat(Math.ceil(20_000 / piece.length));
+  const large = piece.repeat(Math.ceil(80_000 / piece.length));
+  reader(small); // warm up the JIT
+  const ratio = median(() => reader(large)) / Math.max(median(() => reader(small)), 2) // below 2 ms, timer noise would decide;
+  assert.ok(ratio < 10, `${name}: 4× the input took ${ratio.toFixed(1)}× the time`);
+}
+
+const readers: [string, (input: string) => unknown][] = [
+  ['scanReport', (s) => scanReport(s)],
+  ['readDisciplineLabel', (s) => readDisciplineLabel(s)],
+  ['normalizeTitle', (s) => normalizeTitle(s)],
+  ['normalizeSectionName', (s) => normalizeSectionName(s)],
+  ['postmortemSectionOf', (s) => postmortemSectionOf(s)],
+  ['parseReportDate', (s) => parseReportDate(s)],
+  ['slugify', (s) => slugify(s)],
+  ['splitTarget', (s) => splitTarget(s)],
+];
+
+const pieces = ['D 3 ', '## D3: ', '[a](b', '](', '**Date:** ', '- Supersedes: [', '(((', ' - ', '1:1', '`', '<!--', 'a'.repeat(7), '\t ', '2025-01-'];
+
+for (const [name, reader] of readers) {
+  test(`${name} is linear on adversarial input`, () => {
+    for (const piece of pieces) assertLinear(`${name} on ${JSON.stringify(piece)}`, reader, piece);
+  });
+}
+
+test('the timeline reader is linear on a squashed paragraph of separators', () => {
+  const timeline = (s: string) => timelineOf(buildReport(`# Incident: x\n\n## Summary\n\nx\n\n## Root cause\n\nx\n\n## Timeline\n\n${s}\n`));
+  for (const piece of [' - 1', ' - 12:', ' — ', '| 1'] ) assertLinear(`timeline on ${JSON.stringify(piece)}`, timeline, piece);
+});
