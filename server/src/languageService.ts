@@ -2,6 +2,8 @@ import type { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, Hover, 
 import { getHover } from './features/hover';
 import { getDocumentSymbols } from './features/symbols';
 import { buildReport, unparsedReport, type IncidentReport } from './model/report';
+import { BlockCache } from './model/incrementalParse';
+import { isDeepStrictEqual } from 'node:util';
 import { scanReport } from './workspace/scanner';
 import type { SectionInsertion } from './model/insertSection';
 import { ALL_RULES, type Finding, type Rule } from './rules';
@@ -75,19 +77,36 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const logger = options.logger ?? silentLogger;
   const reports = new Map<string, { version: number; report: IncidentReport }>();
   const crashedRules = new Set<string>();
-  // The size limit of the settings last used: features that take no settings (hover, outline) honour it too.
+  // The size limit and paranoid mode of the settings last used: features that take no settings honour them too.
   let sizeLimit = DEFAULT_SETTINGS.maxDocumentSize;
+  let paranoid = DEFAULT_SETTINGS.paranoid;
+  let paranoidMismatchLogged = false;
+  const blocks = new BlockCache();
+
+  function parse(text: string, uri: string): IncidentReport {
+    const report = buildReport(text, blocks);
+    if (paranoid) {
+      const full = buildReport(text);
+      if (!isDeepStrictEqual(report.tree, full.tree)) {
+        if (!paranoidMismatchLogged) logger.error(`Paranoid mode: the incremental parse of ${uri} differs from a full parse; using the full parse. Please report this with the document.`);
+        paranoidMismatchLogged = true;
+        return full;
+      }
+    }
+    return report;
+  }
 
   function getReport(document: TextDocumentLike): IncidentReport {
     const cached = reports.get(document.uri);
     if (cached && cached.version === document.version) return cached.report;
     const text = document.getText();
-    const report = text.length > sizeLimit ? unparsedReport(text, scanReport(text).kind) : buildReport(text);
+    const report = text.length > sizeLimit ? unparsedReport(text, scanReport(text).kind) : parse(text, document.uri);
     reports.set(document.uri, { version: document.version, report });
     return report;
   }
 
   function check(document: TextDocumentLike, settings: Settings = DEFAULT_SETTINGS): RuleFinding[] {
+    paranoid = settings.paranoid;
     if (settings.maxDocumentSize !== sizeLimit) {
       sizeLimit = settings.maxDocumentSize;
       reports.clear(); // parsed (or not) under the old limit

@@ -20,6 +20,8 @@ export interface Settings {
   templates: Record<string, string>;
   /** Documents longer than this (characters) are not parsed (`incidentDocs.maxDocumentSize`). */
   maxDocumentSize: number;
+  /** Compare every incremental parse with a full one and log differences (`incidentDocs.paranoid`), for diagnosis. */
+  paranoid: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   indexShowsStatus: false,
   templates: {},
   maxDocumentSize: 5_000_000,
+  paranoid: false,
 };
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -68,6 +71,7 @@ export function readSettings(raw: unknown, knownRules: readonly string[], warn: 
     indexShowsStatus: readFlag(section.index, 'showStatus', 'incidentDocs.index.showStatus', DEFAULT_SETTINGS.indexShowsStatus, warn),
     templates: readTemplates(section.templates, warn),
     maxDocumentSize: readSize(section.maxDocumentSize, warn),
+    paranoid: section.paranoid === true,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Root, RootContent, Heading, Paragraph, List, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse';
+import { parseIncremental, type BlockCache } from './incrementalParse';
 import { LineIndex, type Range } from './position';
 import { readFrontMatter, frontMatterText, type FrontMatter } from './frontMatter';
 import { readDisciplineLabel, familyOfTitle, TITLE_FAMILIES, type DisciplineLabel, type TitleFamily } from './kinds/eightD';
@@ -79,9 +80,12 @@ export interface IncidentReport {
 }
 
 
-/** Markdown text to the report model. Pure and total: malformed input yields a model, never an exception. */
-export function buildReport(text: string): IncidentReport {
-  const tree = parseMarkdown(text);
+/**
+ * Markdown text to the report model. Pure and total: malformed input yields a model, never an exception.
+ * With a block cache, only the blocks an edit changed are parsed again (the tree is the same either way).
+ */
+export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
+  const tree = blocks ? parseIncremental(text, blocks) : parseMarkdown(text);
   const lines = new LineIndex(text);
   const frontMatter = readFrontMatter(tree, lines);
   const headings = collectHeadings(tree, lines);

@@ -1,0 +1,73 @@
+// The incremental parse must equal a full parse: on every corpus document, after thousands of random edits,
+// and on the pathological shapes the fuzzer makes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BlockCache, parseIncremental, splitBlocks } from '../../server/src/model/incrementalParse';
+import { parseMarkdown } from '../../server/src/model/parse';
+import { CORPUS } from '../support/fixtures';
+import { fuzzCases, prng } from '../support/fuzz';
+import { createLanguageService } from '../../server/src/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+
+const corpus = ['8d-workspace/reports', 'postmortems', 'not-reports'].flatMap((folder) =>
+  readdirSync(join(CORPUS, folder)).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(CORPUS, folder, name), 'utf8')));
+
+function sameAsFull(text: string, cache: BlockCache, what: string): void {
+  assert.deepEqual(parseIncremental(text, cache), parseMarkdown(text), what);
+}
+
+test('corpus documents are cut into blocks, and the stitched tree equals a full parse', () => {
+  const cache = new BlockCache();
+  for (const text of corpus) sameAsFull(text, cache, text.slice(0, 60));
+  assert.ok(splitBlocks(corpus[0]).length > 5, 'reports are really cut into blocks');
+});
+
+test('unchanged blocks are not parsed again after an edit', () => {
+  const cache = new BlockCache();
+  const text = corpus[0];
+  const blocks = splitBlocks(text);
+  parseIncremental(text, cache);
+  const edited = text.replace('Trigger:', 'Trigger (edited):');
+  const changed = splitBlocks(edited).filter((block, i) => block.text !== blocks[i]?.text);
+  assert.equal(changed.length, 1);
+});
+
+const EDITS = ['', '\n', '\n\n', '#', '## ', '## D3: Inserted\n', '```', '```\n', '~~~\n', '<!--', '-->', '<pre>\n', '</pre>', '---\n', '- ', '> ', '| a | b |\n|---|---|\n', '[x]: /url\n', '[^1]: note\n', '    ', '\t', '<div>\n', '* * *\n', '1. ', 'text'];
+
+test('thousands of random edits: incremental and full parse agree after each', () => {
+  const random = prng(424242);
+  let cases = 0;
+  for (const original of corpus) {
+    const cache = new BlockCache();
+    let text = original;
+    for (let i = 0; i < 170; i++) {
+      const at = random(text.length + 1);
+      const cut = random(4) === 0 ? random(40) : 0;
+      text = text.slice(0, at) + EDITS[random(EDITS.length)] + text.slice(at + cut);
+      sameAsFull(text, cache, `edit ${i} of ${original.slice(0, 40)}`);
+      cases++;
+    }
+  }
+  assert.ok(cases >= 2000);
+});
+
+test('fuzzed documents: incremental and full parse agree', () => {
+  const cache = new BlockCache();
+  for (const [name, text] of fuzzCases(20, 99)) sameAsFull(text, cache, name);
+});
+
+test('paranoid mode compares each parse with a full one and finds nothing to report on edited reports', () => {
+  const errors: string[] = [];
+  const service = createLanguageService({ logger: { error: (m) => errors.push(m), warn: () => {} } });
+  const settings = { ...DEFAULT_SETTINGS, paranoid: true };
+  let text = corpus[0];
+  const random = prng(5);
+  for (let version = 1; version <= 50; version++) {
+    const at = random(text.length);
+    text = `${text.slice(0, at)}${EDITS[random(EDITS.length)]}${text.slice(at)}`;
+    service.computeDiagnostics({ uri: 'file:///r.md', version, getText: () => text }, settings);
+  }
+  assert.deepEqual(errors, []);
+});
