@@ -71,19 +71,27 @@ export function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** Block trees by block text. Bounded: an editing session touches few blocks, a workspace scan none. */
+/**
+ * Block trees by block text, least recently used dropped first. Bounded by the text it holds, not the number of
+ * blocks: a 1 MB report has thousands of blocks, and a cache smaller than one document would parse it all each time.
+ */
 export class BlockCache {
   private readonly trees = new Map<string, Root>();
-  constructor(private readonly capacity = 2000) {}
+  private size = 0;
+  constructor(private readonly maxCharacters = 8_000_000) {}
 
   parse(text: string): Root {
     let tree = this.trees.get(text);
     if (tree) {
-      // Most recently used last, so that the oldest goes first when full.
-      this.trees.delete(text);
+      this.trees.delete(text); // re-inserted below: most recently used last
     } else {
       tree = parseMarkdown(text);
-      if (this.trees.size >= this.capacity) this.trees.delete(this.trees.keys().next().value!);
+      this.size += text.length;
+      for (const [oldest] of this.trees) {
+        if (this.size <= this.maxCharacters) break;
+        this.trees.delete(oldest);
+        this.size -= oldest.length;
+      }
     }
     this.trees.set(text, tree);
     return tree;
