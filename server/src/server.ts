@@ -2,8 +2,9 @@
  * LSP wiring only: documents, settings and timers in; the language service's answers out.
  * Runs over IPC (the VS Code client) or `--stdio` (other editors, protocol tests).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { realpath } from 'node:fs/promises';
 import {
   createConnection,
   ProposedFeatures,
@@ -286,6 +287,21 @@ async function commandContext(): Promise<CommandContext> {
       }
     },
     today: () => new Date().toISOString().slice(0, 10),
+    // The nearest existing ancestor, links followed, then the rest: a folder not made yet under a link is caught too.
+    async realPath(uri) {
+      let path = fileURLToPath(uri);
+      const rest: string[] = [];
+      for (;;) {
+        try {
+          return join(await realpath(path), ...rest.reverse());
+        } catch {
+          const parent = dirname(path);
+          if (parent === path) return undefined;
+          rest.push(basename(path));
+          path = parent;
+        }
+      }
+    },
     settings: { supersedeSetsStatus: settings.supersedeSetsStatus, indexShowsStatus: settings.indexShowsStatus, templates: settings.templates },
   };
 }

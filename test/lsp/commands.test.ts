@@ -1,7 +1,7 @@
 // The report commands over stdio: the server computes the edit, asks the editor to apply it, and the files appear.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,5 +58,41 @@ describe('commands over stdio, on a copy of the corpus workspace', () => {
     assert.equal(answer.ok, false);
     assert.match(answer.message, /already exists/);
     assert.equal(readFileSync(join(folder, 'reports', '.8d-sequence.lock'), 'utf8'), '7');
+  });
+});
+
+describe('commands never write outside the workspace folder', () => {
+  let outside: string;
+  let folder: string;
+  let client: LspClient;
+  before(async () => {
+    outside = mkdtempSync(join(tmpdir(), 'incident-docs-outside-'));
+    folder = mkdtempSync(join(tmpdir(), 'incident-docs-links-'));
+    symlinkSync(outside, join(folder, 'elsewhere'));
+    client = await LspClient.start({ diagnosticsDelay: 0 }, pathToFileURL(folder).href);
+    await client.until(() => client.indexing.some((n) => n.state === 'end'), 'the first scan');
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  test('Initialize refuses a folder under a symbolic link that leads out, and ../ or absolute paths', async () => {
+    for (const directory of ['elsewhere/8d', '../8d', '/tmp/8d']) {
+      const answer = await client.executeCommand('incidentDocs.server.initialize', { folder: pathToFileURL(folder).href, directory }) as { ok: boolean; message: string };
+      assert.equal(answer.ok, false, directory);
+      assert.match(answer.message, /outside the workspace folder|inside the workspace folder/, directory);
+    }
+    assert.deepEqual(readdirSync(outside), []);
+    assert.equal(existsSync(join(folder, '.8d-dir')), false);
+  });
+
+  test('a .8d-dir that names a linked folder outside is refused by New report', async () => {
+    writeFileSync(join(folder, '.8d-dir'), 'elsewhere');
+    const answer = await client.executeCommand('incidentDocs.server.newReport', { folder: pathToFileURL(folder).href, title: 'Escape', template: 'simple' }) as { ok: boolean; message: string };
+    assert.equal(answer.ok, false);
+    assert.match(answer.message, /leads outside the workspace folder \(through a symbolic link/);
+    assert.deepEqual(readdirSync(outside), []);
   });
 });

@@ -8,6 +8,8 @@ export interface CommandContext {
   readText(uri: string): Promise<string | undefined>;
   /** Today as YYYY-MM-DD (8d-tools writes the UTC date). */
   today(): string;
+  /** Where a path really is, symbolic links followed; undefined when it does not exist. */
+  realPath?(uri: string): Promise<string | undefined>;
   settings: { supersedeSetsStatus: boolean; indexShowsStatus: boolean; templates: Record<string, string> };
 }
 

@@ -1,5 +1,5 @@
 import { EditBuilder, joinUri, type CommandContext, type CommandResult } from './context';
-import { checkDirectory } from './reportFolder';
+import { checkDirectory, checkInside } from './reportFolder';
 
 export const DEFAULT_DIRECTORY = 'docs/8d';
 
@@ -38,6 +38,7 @@ export async function initialize(context: CommandContext, args: { folder: string
   if (existing !== undefined) return { ok: false, message: `This workspace already has a report folder: ${existing.trim()} (named in .8d-dir). Nothing was changed.` };
   const directory = checkDirectory(args.directory ?? DEFAULT_DIRECTORY);
   const dir = joinUri(args.folder, directory);
+  await checkInside(context, args.folder, dir, `The folder ${directory}`);
   for (const file of ['.8d-sequence.lock', 'README.md']) {
     if ((await context.readText(joinUri(dir, file))) !== undefined) {
       return { ok: false, message: `${directory}/${file} already exists: it was not overwritten. Write "${directory}" into .8d-dir to use that folder.` };

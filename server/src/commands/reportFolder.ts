@@ -27,5 +27,16 @@ export async function reportFolder(context: CommandContext, root: string): Promi
   } catch {
     fail(`.8d-dir names "${text.trim()}", which is not a folder inside the workspace: fix or delete .8d-dir.`);
   }
-  return { root, directory, uri: joinUri(root, directory) };
+  const folder = { root, directory, uri: joinUri(root, directory) };
+  await checkInside(context, folder.root, folder.uri, `The report folder ${directory}`);
+  return folder;
+}
+
+/** A path that is inside the workspace by name but, through a symbolic link, really elsewhere, is refused. */
+export async function checkInside(context: CommandContext, root: string, uri: string, what: string): Promise<void> {
+  if (!context.realPath) return;
+  const [realRoot, real] = await Promise.all([context.realPath(root), context.realPath(uri)]);
+  if (realRoot && real && real !== realRoot && !real.startsWith(`${realRoot}/`)) {
+    fail(`${what} leads outside the workspace folder (through a symbolic link, to ${real}): nothing is written there.`);
+  }
 }

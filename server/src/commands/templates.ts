@@ -35,7 +35,11 @@ export async function availableTemplates(context: CommandContext, folder: Report
   }
   for (const [name, path] of Object.entries(context.settings.templates)) {
     if (!NAME.test(name) || path.split(/[\\/]/).includes('..') || path.startsWith('/')) continue; // never read outside the workspace
-    const text = await context.readText(joinUri(folder.root, path));
+    const uri = joinUri(folder.root, path);
+    const real = context.realPath ? await context.realPath(uri) : undefined;
+    const realRoot = context.realPath ? await context.realPath(folder.root) : undefined;
+    if (real && realRoot && !real.startsWith(`${realRoot}/`)) continue; // a symbolic link out of the workspace
+    const text = await context.readText(uri);
     if (text !== undefined && !templates.some((t) => t.name === name)) templates.push({ name, description: `Custom: ${path}`, builtIn: false, text });
   }
   return templates;
