@@ -265,9 +265,9 @@ export function generateReport(rng: Random, sources: Sources, shape: Shape, head
   const poolOf = (d: number | PmSection) => (typeof d === 'number' ? sources.disciplines[d] : sources.postmortem[d]);
 
   let size = byteLength(skeleton.join('\n'));
-  const add = (slot: Slot, block: string) => {
+  const add = (slot: Slot, block: string, counted = false) => {
     slot.blocks.push(block);
-    size += byteLength(block) + 2;
+    size += (counted ? 0 : byteLength(block)) + 2;
   };
   // Every discipline / section gets text once (no empty-section findings from the generator itself).
   const seen = new Set<number | PmSection>();
@@ -295,7 +295,7 @@ export function generateReport(rng: Random, sources: Sources, shape: Shape, head
         day = today;
         const heading = `### ${new Date(start + day * 86_400_000).toISOString().slice(0, 10)}`;
         if (entries.length > 0) {
-          add(timelineSlot, entries.join('\n'));
+          add(timelineSlot, entries.join('\n'), true);
           entries.length = 0;
         }
         add(timelineSlot, heading);
@@ -307,7 +307,7 @@ export function generateReport(rng: Random, sources: Sources, shape: Shape, head
       size += byteLength(entry) + 1;
       minutes += rng.int(1, 25);
     }
-    if (entries.length > 0) add(timelineSlot, entries.join('\n'));
+    if (entries.length > 0) add(timelineSlot, entries.join('\n'), true);
   }
 
   const out: string[] = [];

@@ -62,12 +62,18 @@ function isComment(html: string): boolean {
   return /^\s*<!--[\s\S]*-->\s*$/.test(html);
 }
 
-/** Text of the untouched template sections for a discipline, in every built-in template. */
+const untouched = new Map<number, Set<string>>();
+
+/** Text of the untouched template sections for a discipline, in every built-in template (computed once). */
 export function untouchedTemplateTexts(number: number): Set<string> {
-  const texts = new Set<string>();
-  for (const template of templates().values()) {
-    const body = template.bodies.get(number);
-    if (body !== undefined) texts.add(meaningfulText(bodyNodes(body)));
+  let texts = untouched.get(number);
+  if (!texts) {
+    texts = new Set<string>();
+    for (const template of templates().values()) {
+      const body = template.bodies.get(number);
+      if (body !== undefined) texts.add(meaningfulText(bodyNodes(body)));
+    }
+    untouched.set(number, texts);
   }
   return texts;
 }

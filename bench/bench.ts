@@ -1,0 +1,437 @@
+/**
+ * `npm run bench`: full check vs remark-parse and markdownlint, edit latency through the real server, workspace
+ * indexing vs markdown-it, link completion and peak RSS, on corpora generated here from a fixed seed.
+ * Prints a table and writes bench/results.json. Targets are reported PASS/FAIL; a miss never fails the run.
+ * Bundled by bench/run.mjs into bench/out/bench.js (so paths below are relative to bench/out/).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, promises as fsp } from 'node:fs';
+import { cpus, platform, arch, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { lint as markdownlint } from 'markdownlint/sync';
+import MarkdownIt from 'markdown-it';
+import { createLanguageService } from '../server/src/languageService';
+import { DEFAULT_SETTINGS } from '../server/src/settings';
+import { WorkspaceIndexer } from '../server/src/workspace/indexer';
+import { DEFAULT_DISCOVERY } from '../server/src/workspace/discovery';
+import { fileExists, InMemoryFileSystem, nodeFileSystem } from '../server/src/workspace/fileSystem';
+import { spawnSync } from 'node:child_process';
+import { generateReport, linkLine, loadSources, planWorkspace, Random, renderWorkspace, seedOf, slugOf, titleOf, type Shape, type Sources } from './corpus';
+import { interleave, ms, now, summarize } from './stats';
+import { BenchServer } from './lsp';
+
+const ROOT = resolve(__dirname, '..', '..');
+const SEED = 0x8d2025;
+
+// Iterations (timed rounds; warm-up rounds are extra and untimed).
+const SIZES_KB = [10, 50, 200, 1024] as const;
+const CHECK_ROUNDS: Record<number, { iterations: number; warmup: number }> = {
+  10: { iterations: 40, warmup: 5 },
+  50: { iterations: 20, warmup: 2 },
+  200: { iterations: 5, warmup: 1 },
+  1024: { iterations: 3, warmup: 0 }, // the smaller sizes ran first: the code is warm
+};
+const EDIT_ROUNDS: Record<number, { edits: number; warmup: number }> = {
+  50: { edits: 200, warmup: 10 },
+  1024: { edits: 12, warmup: 2 }, // one check of 1 MB takes seconds: 200 would take ten minutes
+};
+const TYPED = 'and the gateway was power cycled again before the field team arrived on site ';
+const WORKSPACES = [1000, 10000] as const;
+const INDEX_RUNS: Record<number, number> = { 1000: 5, 10000: 3 };
+const COMPLETIONS = { calls: 100, warmup: 10 };
+
+const TARGETS = {
+  editP95Ms: { 50: 15, 1024: 60 } as Record<number, number>,
+  checkVsRemark: 1.2,
+  index10kMs: 2000,
+  indexSpeedupVsMarkdownIt: 8,
+  completionP95Ms: 20,
+  rssBytes: 200 * 1024 * 1024,
+};
+
+interface TargetResult {
+  what: string;
+  target: string;
+  measured: string;
+  pass: boolean;
+}
+const targets: TargetResult[] = [];
+function target(what: string, targetText: string, measured: string, pass: boolean): string {
+  targets.push({ what, target: targetText, measured, pass });
+  return pass ? 'PASS' : 'FAIL';
+}
+
+const KB = 1024;
+const MB = 1024 * 1024;
+const sizeName = (kb: number) => (kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`);
+const bytesName = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${(bytes / KB).toFixed(1)} KB`);
+const x = (ratio: number) => `${ratio.toFixed(2)}×`;
+const T0 = now();
+const log = (message: string) => process.stderr.write(`[${((now() - T0) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = now();
+  const cpuList = cpus();
+  const machine = {
+    cpu: cpuList[0]?.model.trim() ?? 'unknown',
+    cores: cpuList.length,
+    totalMemoryBytes: totalmem(),
+    node: process.version,
+    os: `${platform()} ${release()} ${arch()}`,
+  };
+  const sources = loadSources(ROOT);
+  const scratch = mkdtempSync(join(tmpdir(), 'incident-docs-bench-'));
+  const serverJs = join(ROOT, 'dist', 'server.js');
+  try {
+    // ---------------------------------------------------------------- workspaces
+    const workspaces: { count: number; root: string; rootUri: string; reportsDir: string; bytes: number; files: string[] }[] = [];
+    for (const count of WORKSPACES) {
+      log(`Writing a workspace of ${count} reports…`);
+      const rng = new Random(seedOf(`workspace-${count}`, SEED));
+      const root = join(scratch, `ws-${count}`);
+      const reportsDir = join(root, 'reports');
+      mkdirSync(reportsDir, { recursive: true });
+      writeFileSync(join(root, '.8d-dir'), 'reports');
+      let bytes = 0;
+      const files: string[] = [];
+      for (const file of renderWorkspace(rng, sources, planWorkspace(rng, sources, count))) {
+        writeFileSync(join(reportsDir, file.fileName), file.text);
+        bytes += Buffer.byteLength(file.text);
+        files.push(file.fileName);
+      }
+      workspaces.push({ count, root, rootUri: pathToFileURL(root).href, reportsDir, bytes, files });
+    }
+
+    const markdownIt = new MarkdownIt();
+    const indexers = new Map<number, WorkspaceIndexer>();
+    const workspaceResults: Record<string, unknown>[] = [];
+    const workspaceRows: string[][] = [];
+    for (const ws of workspaces) {
+      log(`Indexing ${ws.count} reports (${INDEX_RUNS[ws.count]} runs each, beside markdown-it)…`);
+      const indexMs: number[] = [];
+      const inMemoryMs: number[] = [];
+      const markdownItMs: number[] = [];
+      const markdownItParseMs: number[] = [];
+      let indexed = 0;
+      // The same files in memory: what the index costs without the disk reads (for comparison only).
+      const memory = new InMemoryFileSystem();
+      memory.files.set(`${ws.rootUri}/.8d-dir`, 'reports');
+      for (const name of ws.files) memory.files.set(`${ws.rootUri}/reports/${name}`, readFileSync(join(ws.reportsDir, name), 'utf8'));
+      for (let run = 0; run < INDEX_RUNS[ws.count]; run++) {
+        const indexer = new WorkspaceIndexer(nodeFileSystem, DEFAULT_DISCOVERY, fileExists);
+        let start = now();
+        const result = await indexer.scan([ws.rootUri]);
+        indexMs.push(now() - start);
+        indexed = result.reports;
+        indexers.set(ws.count, indexer);
+        start = now();
+        await new WorkspaceIndexer(memory, DEFAULT_DISCOVERY, () => false).scan([ws.rootUri]);
+        inMemoryMs.push(now() - start);
+        // The same files, listed and read the same way (one after another, async), each tokenized by markdown-it.
+        start = now();
+        let parse = 0;
+        let tokens = 0;
+        for (const name of (await fsp.readdir(ws.reportsDir)).sort()) {
+          if (!name.endsWith('.md')) continue;
+          const text = await fsp.readFile(join(ws.reportsDir, name), 'utf8');
+          const t = now();
+          tokens += markdownIt.parse(text, {}).length;
+          parse += now() - t;
+        }
+        markdownItMs.push(now() - start);
+        markdownItParseMs.push(parse);
+        if (tokens === 0) throw new Error('markdown-it produced no tokens');
+      }
+      if (indexed !== ws.count) log(`  warning: indexed ${indexed} reports, expected ${ws.count}`);
+      memory.files.clear();
+      const index = summarize(indexMs);
+      const inMemory = summarize(inMemoryMs);
+      const mdit = summarize(markdownItMs);
+      const mditParse = summarize(markdownItParseMs);
+      const speedup = mdit.median / index.median;
+      const row = [ws.count.toLocaleString('en-US'), bytesName(ws.bytes / ws.count), bytesName(ws.bytes), String(index.n), ms(index.median), ms(inMemory.median), ms(mdit.median), ms(mditParse.median), x(speedup)];
+      if (ws.count === 10000) {
+        row.push(
+          target('Index 10,000 reports', `≤ ${TARGETS.index10kMs} ms`, `${ms(index.median)} ms`, index.median <= TARGETS.index10kMs),
+          target('Index vs markdown-it, 10,000 reports', `≥ ${TARGETS.indexSpeedupVsMarkdownIt}× faster`, x(speedup), speedup >= TARGETS.indexSpeedupVsMarkdownIt),
+        );
+      } else row.push('', '');
+      workspaceRows.push(row);
+      workspaceResults.push({ reports: ws.count, indexed, averageBytes: Math.round(ws.bytes / ws.count), totalBytes: ws.bytes, indexMs: index, indexInMemoryMs: inMemory, markdownItReadAndTokenizeMs: mdit, markdownItTokenizeOnlyMs: mditParse, speedupVsMarkdownIt: speedup });
+    }
+
+    // Link completion after `[` in a `## Links` item, with each workspace's index.
+    const completionRows: string[][] = [];
+    const completionResults: Record<string, unknown>[] = [];
+    for (const ws of workspaces) {
+      log(`Completing links in the ${ws.count}-report workspace…`);
+      const service = createLanguageService({ workspace: indexers.get(ws.count)!.index });
+      const samples: number[] = [];
+      const cachedSamples: number[] = [];
+      let items = 0;
+      let version = 0;
+      for (const [i, c] of completionCases(ws.reportsDir, ws.files, COMPLETIONS.calls + COMPLETIONS.warmup).entries()) {
+        // A new version each time: the report is parsed again, as when `[` was just typed; then again on the parsed report.
+        const document = { uri: c.uri, version: ++version, getText: () => c.text };
+        let start = now();
+        const result = service.getCompletions(document, c.position);
+        const elapsed = now() - start;
+        start = now();
+        service.getCompletions(document, c.position);
+        const cached = now() - start;
+        if (i >= COMPLETIONS.warmup) {
+          samples.push(elapsed);
+          cachedSamples.push(cached);
+          items += result.length;
+        }
+      }
+      const summary = summarize(samples);
+      const cached = summarize(cachedSamples);
+      const averageItems = items / Math.max(1, samples.length);
+      if (averageItems < 1) log(`  warning: completion offered no reports in the ${ws.count}-report workspace`);
+      completionRows.push([
+        ws.count.toLocaleString('en-US'), String(summary.n), averageItems.toFixed(0), ms(summary.median), ms(summary.p95), ms(cached.median), ms(cached.p95),
+        ws.count === 10000 ? target('Completion p95, 10,000 reports', `≤ ${TARGETS.completionP95Ms} ms`, `${ms(summary.p95)} ms`, summary.p95 <= TARGETS.completionP95Ms) : '',
+      ]);
+      completionResults.push({ reports: ws.count, completionMs: summary, completionOnParsedReportMs: cached, averageItems });
+    }
+
+    const afterWorkspace = { maxRssBytes: process.resourceUsage().maxRSS * 1024, memoryUsage: process.memoryUsage() };
+    const ws10k = workspaces.find((ws) => ws.count === 10000)!;
+    log('Peak RSS of a fresh process indexing 10,000 reports…');
+    const probe = rssProbeIn(ws10k);
+
+    // ---------------------------------------------------------------- full check
+    const ws1000 = workspaces.find((ws) => ws.count === 1000)!;
+    const sized = generateSizedDocuments(sources, ws1000);
+    const workspace1000 = indexers.get(1000)!.index;
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+    const checkRows: string[][] = [];
+    const checkResults: Record<string, unknown>[] = [];
+    for (const doc of sized) {
+      const { iterations, warmup } = CHECK_ROUNDS[doc.kb];
+      log(`Full check of the ${doc.label} of ${sizeName(doc.kb)} (${iterations} rounds)…`);
+      let findings = -1;
+      const samples = interleave({
+        check: () => {
+          // A fresh service each round: no cache of an earlier round (parsed versions, parsed blocks) may help.
+          const service = createLanguageService({ workspace: workspace1000 });
+          const diagnostics = service.computeDiagnostics({ uri: doc.uri, version: 1, getText: () => doc.text }, DEFAULT_SETTINGS);
+          findings = diagnostics.length;
+          return diagnostics;
+        },
+        remark: () => processor.runSync(processor.parse(doc.text)),
+        markdownlint: () => markdownlint({ strings: { [doc.uri]: doc.text } }),
+      }, iterations, warmup);
+      const check = summarize(samples.check);
+      const remark = summarize(samples.remark);
+      const lint = summarize(samples.markdownlint);
+      const vsRemark = check.median / remark.median;
+      const vsLint = check.median / lint.median;
+      checkRows.push([
+        doc.label, bytesName(doc.bytes), String(check.n), ms(check.median), ms(check.p95), ms(remark.median), ms(remark.p95), x(vsRemark),
+        ms(lint.median), ms(lint.p95), x(vsLint),
+        target(`Full check ${doc.label} ${sizeName(doc.kb)} vs remark-parse`, `≤ ${TARGETS.checkVsRemark}×`, x(vsRemark), vsRemark <= TARGETS.checkVsRemark),
+      ]);
+      checkResults.push({ document: doc.label, shape: doc.shape, sizeKB: doc.kb, bytes: doc.bytes, lines: doc.text.split('\n').length, findings, checkMs: check, remarkParseMs: remark, markdownlintMs: lint, checkVsRemark: vsRemark, checkVsMarkdownlint: vsLint });
+    }
+
+    // ---------------------------------------------------------------- edit latency through the server
+    for (const doc of sized) if (EDIT_ROUNDS[doc.kb] && doc.shape !== 'postmortem') writeFileSync(doc.path, doc.text);
+    log(`Starting the server on the ${ws1000.count}-report workspace…`);
+    const server = await BenchServer.start(serverJs, ws1000.rootUri);
+    let serverPeakRss: number | undefined;
+    const editRows: string[][] = [];
+    const editResults: Record<string, unknown>[] = [];
+    try {
+      for (const doc of sized) {
+        const rounds = EDIT_ROUNDS[doc.kb];
+        if (!rounds || doc.shape === 'postmortem') continue;
+        log(`Editing the ${doc.label} of ${sizeName(doc.kb)} through the server (${rounds.edits} edits)…`);
+        await server.open(doc.uri, doc.text);
+        const at = editPoint(doc.text);
+        const samples: number[] = [];
+        let diagnostics = 0;
+        for (let i = 0; i < rounds.warmup + rounds.edits; i++) {
+          // Typing: one character after another at the cursor, so every version is new text (no cache holds it).
+          const cursor = { line: at.line, character: at.character + i };
+          const result = await server.change(doc.uri, { start: cursor, end: cursor }, TYPED[i % TYPED.length]);
+          if (i >= rounds.warmup) samples.push(result.ms);
+          diagnostics = result.diagnostics;
+        }
+        await server.close(doc.uri);
+        const summary = summarize(samples);
+        const limit = TARGETS.editP95Ms[doc.kb];
+        editRows.push([
+          doc.label, bytesName(doc.bytes), `${at.line + 1}:${at.character + 1}`, String(summary.n), ms(summary.median), ms(summary.p95), ms(summary.max),
+          target(`Edit latency p95, ${doc.label} ${sizeName(doc.kb)}`, `≤ ${limit} ms`, `${ms(summary.p95)} ms`, summary.p95 <= limit),
+        ]);
+        editResults.push({ document: doc.label, sizeKB: doc.kb, bytes: doc.bytes, position: at, diagnostics, latencyMs: summary });
+      }
+    } finally {
+      serverPeakRss = server.peakRss();
+      await server.stop();
+    }
+
+    // ---------------------------------------------------------------- report
+    const endRss = process.resourceUsage().maxRSS * 1024;
+    const rssRow = [
+      ['A fresh process: index 10,000 reports + 20 link completions', bytesName(probe.maxRssBytes),
+        target('Peak RSS, 10,000-report workspace', `≤ ${bytesName(TARGETS.rssBytes)}`, bytesName(probe.maxRssBytes), probe.maxRssBytes <= TARGETS.rssBytes)],
+      ['  of which: before indexing (bundle loaded)', bytesName(probe.startRssBytes), ''],
+      ['  heap in use after indexing, after GC (the index)', bytesName(probe.heapUsedAfterGcBytes), ''],
+      ['The server, 1,000 reports + the edits above (VmHWM)', serverPeakRss === undefined ? 'n/a' : bytesName(serverPeakRss), ''],
+      ['This bench process, through the workspace phase', bytesName(afterWorkspace.maxRssBytes), ''],
+      ['This bench process, whole run', bytesName(endRss), ''],
+    ];
+    const totalSeconds = (now() - started) / 1000;
+
+    const out: string[] = [];
+    out.push(`Incident Docs benchmark  (seed 0x${SEED.toString(16)}, ${new Date().toISOString().slice(0, 10)}, ${totalSeconds.toFixed(0)} s)`);
+    out.push(`Machine: ${machine.cpu} × ${machine.cores}, ${(machine.totalMemoryBytes / 1024 ** 3).toFixed(1)} GiB RAM, Node ${machine.node}, ${machine.os}`);
+    out.push('');
+    out.push('Full check (parse + all rules: computeDiagnostics of a fresh language service, with the 1,000-report index) vs remark-parse alone (unified + remark-parse + remark-gfm + remark-frontmatter) and markdownlint (sync lint, default rules) on the same text; ms');
+    out.push(table(['document', 'size', 'n', 'check med', 'p95', 'remark med', 'p95', 'check/remark', 'mdlint med', 'p95', 'check/mdlint', `≤ ${TARGETS.checkVsRemark}× remark`], checkRows));
+    out.push('');
+    out.push('Edit latency through `node dist/server.js --stdio` (diagnosticsDelay 0; typing one character at a time mid-paragraph: didChange → publishDiagnostics of that version); ms');
+    out.push(table(['document', 'size', 'at line:col', 'edits', 'median', 'p95', 'max', 'p95 target'], editRows));
+    out.push('');
+    out.push('Workspace: cold index (WorkspaceIndexer + nodeFileSystem, files in a temp dir) vs markdown-it reading and tokenizing the same files; ms');
+    out.push(table(['reports', 'avg size', 'total', 'runs', 'index med', '(in memory)', 'markdown-it med', '(tokenize only)', 'speedup', '≤ 2 s', '≥ 8×'], workspaceRows));
+    out.push('');
+    out.push('Link completion after `[` in a `## Links` item (language service getCompletions on a new document version, so the report is parsed too; "parsed": the same call again on the parsed report); ms');
+    out.push(table(['reports', 'calls', 'avg items', 'median', 'p95', 'parsed: med', 'p95', `p95 ≤ ${TARGETS.completionP95Ms} ms`], completionRows));
+    out.push('');
+    out.push('Peak RSS');
+    out.push(table(['process', 'max RSS', `≤ ${bytesName(TARGETS.rssBytes)}`], rssRow));
+    out.push('');
+    out.push(`Targets: ${targets.filter((t) => t.pass).length} of ${targets.length} met`);
+    for (const t of targets) out.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.what}: ${t.measured} (target ${t.target})`);
+    console.log(out.join('\n'));
+
+    const results = {
+      date: new Date().toISOString(),
+      seed: SEED,
+      machine,
+      totalSeconds,
+      rounds: { check: CHECK_ROUNDS, edits: EDIT_ROUNDS, indexRuns: INDEX_RUNS, completions: COMPLETIONS },
+      fullCheck: checkResults,
+      editLatency: editResults,
+      workspace: workspaceResults,
+      completion: completionResults,
+      rss: { probe10k: probe, benchAfterWorkspaceBytes: afterWorkspace.maxRssBytes, memoryUsageAfterWorkspace: afterWorkspace.memoryUsage, serverPeakBytes: serverPeakRss ?? null, benchWholeRunBytes: endRss },
+      targets,
+    };
+    writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    log('Wrote bench/results.json');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function completionCases(reportsDir: string, files: string[], count: number): { uri: string; text: string; position: { line: number; character: number } }[] {
+  const cases: { uri: string; text: string; position: { line: number; character: number } }[] = [];
+  // Reports that have a `## Links` list, spread over the workspace: a new item `- Related to: [` after its last item.
+  const withLinks = files.filter((name) => readFileSync(join(reportsDir, name), 'utf8').includes('\n## Links\n'));
+  const step = Math.max(1, Math.floor(withLinks.length / count));
+  for (let i = 0; i < withLinks.length && cases.length < count; i += step) {
+    const lines = readFileSync(join(reportsDir, withLinks[i]), 'utf8').split('\n');
+    let last = lines.indexOf('## Links') + 1;
+    while (last + 1 < lines.length && lines[last + 1].startsWith('- ')) last++;
+    const item = '- Related to: [';
+    lines.splice(last + 1, 0, item);
+    cases.push({ uri: pathToFileURL(join(reportsDir, withLinks[i])).href, text: lines.join('\n'), position: { line: last + 1, character: item.length } });
+  }
+  return cases;
+}
+
+interface ProbeResult {
+  reports: number;
+  startRssBytes: number;
+  maxRssBytes: number;
+  heapUsedAfterGcBytes: number;
+}
+
+/** Peak RSS of indexing alone: this bundle again, in a process of its own (`--rss-probe`). */
+function rssProbeIn(ws: { reportsDir: string; rootUri: string; files: string[] }): ProbeResult {
+  const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--rss-probe', ws.reportsDir, ws.rootUri], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`RSS probe failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as ProbeResult;
+}
+
+async function rssProbe(reportsDir: string, rootUri: string): Promise<void> {
+  const startRssBytes = process.memoryUsage().rss;
+  const indexer = new WorkspaceIndexer(nodeFileSystem, DEFAULT_DISCOVERY, fileExists);
+  const { reports } = await indexer.scan([rootUri]);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heapUsedAfterGcBytes = process.memoryUsage().heapUsed;
+  const service = createLanguageService({ workspace: indexer.index });
+  const files = (await fsp.readdir(reportsDir)).filter((name) => name.endsWith('.md')).sort();
+  let version = 0;
+  for (const c of completionCases(reportsDir, files, 20)) service.getCompletions({ uri: c.uri, version: ++version, getText: () => c.text }, c.position);
+  const result: ProbeResult = { reports, startRssBytes, maxRssBytes: process.resourceUsage().maxRSS * 1024, heapUsedAfterGcBytes };
+  process.stdout.write(JSON.stringify(result));
+}
+
+interface SizedDocument {
+  label: string;
+  shape: Shape;
+  kb: number;
+  text: string;
+  bytes: number;
+  path: string;
+  uri: string;
+}
+
+/**
+ * One 8D report (default-template shape, the richest) and one post-mortem per size, numbered after the
+ * workspace's reports, in its report folder, linking to three of its reports as 8d-tools writes links.
+ */
+function generateSizedDocuments(sources: Sources, ws: { count: number; reportsDir: string; files: string[] }): SizedDocument[] {
+  const documents: SizedDocument[] = [];
+  let number = ws.count;
+  for (const shape of ['default', 'postmortem'] as const) {
+    for (const kb of SIZES_KB) {
+      const rng = new Random(seedOf(`${shape}-${kb}`, SEED));
+      const title = titleOf(rng, sources);
+      number++;
+      const links = [0, 1, 2].map(() => {
+        const fileName = rng.pick(ws.files);
+        const other = readFileSync(join(ws.reportsDir, fileName), 'utf8');
+        const otherTitle = /^# \d+: (.*)$/m.exec(other)?.[1] ?? '';
+        return linkLine('Related to', { number: Number(fileName.slice(0, 4)), title: otherTitle, fileName });
+      });
+      const text = generateReport(rng, sources, shape, { number, title, date: '2025-06-02', status: 'In Progress', links }, kb * KB);
+      const path = join(ws.reportsDir, `${String(number).padStart(4, '0')}-${slugOf(title)}.md`);
+      documents.push({ label: shape === 'postmortem' ? 'post-mortem' : '8D report', shape, kb, text, bytes: Buffer.byteLength(text), path, uri: pathToFileURL(path).href });
+    }
+  }
+  return documents;
+}
+
+/** The middle of the prose line nearest the middle of the document (a paragraph inside some section). */
+function editPoint(text: string): { line: number; character: number } {
+  const lines = text.split('\n');
+  const mid = Math.floor(lines.length / 2);
+  const prose = (line: string | undefined) => line !== undefined && /^[A-Za-z]/.test(line) && line.length >= 40;
+  for (let d = 0; d < lines.length; d++) {
+    for (const i of [mid - d, mid + d]) if (prose(lines[i])) return { line: i, character: Math.floor(lines[i].length / 2) };
+  }
+  throw new Error('No prose line to edit');
+}
+
+(process.argv[2] === '--rss-probe' ? rssProbe(process.argv[3], process.argv[4]) : main()).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  process.exitCode = 1;
+});
