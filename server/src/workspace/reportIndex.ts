@@ -22,6 +22,8 @@ export class ReportIndex {
   private readonly templates = new Map<string, { uri: string; text: string }>();
   /** target URI -> reports linking to it; rebuilt lazily after changes. */
   private backlinks: Map<string, Backlink[]> | undefined;
+  /** The reports in order, kept until the next change: completion asks on every keystroke. */
+  private sorted: IndexedReport[] | undefined;
 
   /** `fileExists` answers for files outside what was scanned (a link from the report folder to the repository's README). */
   constructor(private readonly fileExists?: (uri: string) => boolean) {}
@@ -31,6 +33,7 @@ export class ReportIndex {
     uri = canonicalUri(uri);
     this.files.add(uri);
     this.backlinks = undefined;
+    this.sorted = undefined;
     const template = templateName(uri);
     if (template) {
       this.templates.set(template, { uri, text });
@@ -51,6 +54,7 @@ export class ReportIndex {
     this.files.clear();
     this.templates.clear();
     this.backlinks = undefined;
+    this.sorted = undefined;
   }
 
   /** A file that exists but is not read (not Markdown, or excluded from indexing). */
@@ -64,6 +68,7 @@ export class ReportIndex {
     const template = templateName(uri);
     if (template && this.templates.get(template)?.uri === uri) this.templates.delete(template);
     if (this.reports.delete(uri)) this.backlinks = undefined;
+    this.sorted = undefined;
   }
 
   get(uri: string): IndexedReport | undefined {
@@ -85,8 +90,9 @@ export class ReportIndex {
   }
 
   /** All reports, by number then URI. */
-  all(): IndexedReport[] {
-    return [...this.reports.values()].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.uri.localeCompare(b.uri));
+  all(): readonly IndexedReport[] {
+    this.sorted ??= [...this.reports.values()].sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return this.sorted;
   }
 
   byNumber(number: number): IndexedReport[] {
