@@ -12,7 +12,7 @@ export interface ScanProgress {
   reports: number;
 }
 
-const YIELD_EVERY = 200;
+const READ_BATCH = 64;
 
 export class WorkspaceIndexer {
   readonly index: ReportIndex;
@@ -30,19 +30,29 @@ export class WorkspaceIndexer {
     // From scratch: files that no longer match the settings (or no longer exist) must not linger.
     this.index.clear();
     let files = 0;
+    // Reads go out a batch at a time: the disk (or its cache) answers many at once; scanning stays in order.
+    let batch: string[] = [];
+    const flush = async () => {
+      const texts = await Promise.all(batch.map((uri) => this.textOf(uri)));
+      batch.forEach((uri, i) => {
+        const text = texts[i];
+        if (text === undefined) this.index.remove(uri); // vanished between listing and reading
+        else this.index.update(uri, text);
+      });
+      batch = [];
+      progress?.({ files, reports: this.index.size });
+      await new Promise((resolve) => setImmediate(resolve));
+    };
     for (const root of this.roots) {
       for await (const file of discoverFiles(this.fs, root, this.settings)) {
         if (cancelled()) return { files, reports: this.index.size };
         files++;
         if (!file.read) this.index.addFile(file.uri);
-        else await this.read(file.uri);
-        if (files % YIELD_EVERY === 0) {
-          progress?.({ files, reports: this.index.size });
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+        else batch.push(file.uri);
+        if (batch.length >= READ_BATCH) await flush();
       }
     }
-    progress?.({ files, reports: this.index.size });
+    await flush();
     return { files, reports: this.index.size };
   }
 
@@ -56,17 +66,21 @@ export class WorkspaceIndexer {
     return this.roots.some((root) => canonical.startsWith(`${canonicalUri(root)}/`));
   }
 
-  private async read(uri: string): Promise<void> {
+  /** An open document's live text, else the file's; undefined when it cannot be read. */
+  private async textOf(uri: string): Promise<string | undefined> {
     const live = this.open.get(canonicalUri(uri));
-    if (live !== undefined) {
-      this.index.update(uri, live);
-      return;
-    }
+    if (live !== undefined) return live;
     try {
-      this.index.update(uri, await this.fs.readFile(uri));
+      return await this.fs.readFile(uri);
     } catch {
-      this.index.remove(uri); // vanished between listing and reading
+      return undefined;
     }
+  }
+
+  private async read(uri: string): Promise<void> {
+    const text = await this.textOf(uri);
+    if (text === undefined) this.index.remove(uri); // vanished between listing and reading
+    else this.index.update(uri, text);
   }
 
   openDocument(uri: string, text: string): void {
