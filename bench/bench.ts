@@ -22,7 +22,7 @@ import { fileExists, InMemoryFileSystem, nodeFileSystem } from '../server/src/wo
 import { spawnSync } from 'node:child_process';
 import { generateReport, linkLine, loadSources, planWorkspace, Random, renderWorkspace, seedOf, slugOf, titleOf, type Shape, type Sources } from './corpus';
 import { interleave, ms, now, summarize } from './stats';
-import { BenchServer } from './lsp';
+import { LspClient } from '../test/support/lspClient';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SEED = 0x8d2025;
@@ -91,7 +91,6 @@ async function main(): Promise<void> {
   };
   const sources = loadSources(ROOT);
   const scratch = mkdtempSync(join(tmpdir(), 'incident-docs-bench-'));
-  const serverJs = join(ROOT, 'dist', 'server.js');
   try {
     // ---------------------------------------------------------------- workspaces
     const workspaces: { count: number; root: string; rootUri: string; reportsDir: string; bytes: number; files: string[] }[] = [];
@@ -249,7 +248,8 @@ async function main(): Promise<void> {
     // ---------------------------------------------------------------- edit latency through the server
     for (const doc of sized) if (EDIT_ROUNDS[doc.kb] && doc.shape !== 'postmortem') writeFileSync(doc.path, doc.text);
     log(`Starting the server on the ${ws1000.count}-report workspace…`);
-    const server = await BenchServer.start(serverJs, ws1000.rootUri);
+    const server = await LspClient.start({ diagnosticsDelay: 0 }, ws1000.rootUri);
+    await server.until(() => server.indexing.some((n) => n.state === 'end'), 'the first scan', 600_000);
     let serverPeakRss: number | undefined;
     const editRows: string[][] = [];
     const editResults: Record<string, unknown>[] = [];
@@ -265,7 +265,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < rounds.warmup + rounds.edits; i++) {
           // Typing: one character after another at the cursor, so every version is new text (no cache holds it).
           const cursor = { line: at.line, character: at.character + i };
-          const result = await server.change(doc.uri, { start: cursor, end: cursor }, TYPED[i % TYPED.length]);
+          const result = await server.timedEdit(doc.uri, [{ range: { start: cursor, end: cursor }, newText: TYPED[i % TYPED.length] }]);
           if (i >= rounds.warmup) samples.push(result.ms);
           diagnostics = result.diagnostics;
         }

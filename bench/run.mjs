@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { commonOptions } from '../scripts/esbuildOptions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -11,15 +12,8 @@ await build({
   absWorkingDir: root,
   entryPoints: ['bench/bench.ts'],
   outfile: 'bench/out/bench.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  sourcemap: true,
-  loader: { '.md': 'text' },
-  mainFields: ['module', 'main'],
+  ...commonOptions,
   nodePaths: process.env.NODE_PATH ? process.env.NODE_PATH.split(delimiter) : [],
-  logLevel: 'warning',
 });
 
 const result = spawnSync(process.execPath, ['--enable-source-maps', join(root, 'bench', 'out', 'bench.js'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

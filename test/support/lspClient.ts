@@ -255,6 +255,26 @@ export class LspClient {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
+  /** The server process's peak resident set (VmHWM) in bytes, where /proc tells it (Linux). */
+  peakRss(): number | undefined {
+    try {
+      const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${this.child.pid}/status`, 'utf8'));
+      return match ? Number(match[1]) * 1024 : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** One change, timed from sending it to the diagnostics for the new version (the waiter is set up first). */
+  async timedEdit(uri: string, edits: TextEdit[]): Promise<{ ms: number; diagnostics: number }> {
+    const version = this.document(uri).version + 1;
+    const published = this.waitForDiagnostics(uri, (p) => p.version === version, 120_000);
+    const start = performance.now();
+    await this.edit(uri, edits);
+    const params = await published;
+    return { ms: performance.now() - start, diagnostics: params.diagnostics.length };
+  }
+
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
