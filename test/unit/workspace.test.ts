@@ -52,6 +52,23 @@ describe('the scanner reads what the full parser reads', () => {
       assert.deepEqual(scanned.links.map((l) => [l.relation, l.label, l.target, l.line]), linksOf(model).map((l) => [l.relation, l.label, l.target, l.range.start.line]));
     });
   }
+
+  // The scanner skips most lines after a glance at their first character; these shapes need a closer look.
+  const shapes: Record<string, string> = {
+    'a fence inside an HTML comment opens nothing': '<!--\n```\n-->\n# 1: Pump failure\n\n## D1: Team\n\nA [link](./0002-x.md).\n',
+    'CR and CRLF line ends': '# 1: Pump failure\r\n\r\n- **Status:** Open\r## D1: Team\r\rSee [2](./0002-x.md)\r\n',
+    'a comment over several lines hides its links': '# 1: Pump failure\n\n## D1: Team\n\n<!-- see\n[hidden](./0003-x.md) -->\n[shown](./0002-x.md)\n',
+    'indented code is not a heading; four spaces before # are too many': '# 1: Pump failure\n\n    # not a heading\n   ## D1: Team\n',
+  };
+  for (const [name, text] of Object.entries(shapes)) {
+    test(name, () => {
+      const model = buildReport(text);
+      const scanned = scanReport(text);
+      assert.equal(scanned.status, model.status?.value);
+      assert.deepEqual(scanned.headings.map((h) => [h.text, h.line]), model.headings.map((h) => [h.text, h.line]));
+      assert.deepEqual(scanned.links.map((l) => [l.label, l.target, l.line]), linksOf(model).map((l) => [l.label, l.target, l.range.start.line]));
+    });
+  }
 });
 
 describe('GitHub heading slugs', () => {
@@ -61,6 +78,11 @@ describe('GitHub heading slugs', () => {
     assert.equal(slugify("How'd We Do?", seen), 'howd-we-do');
     assert.equal(slugify('Timeline', seen), 'timeline');
     assert.equal(slugify('Timeline', seen), 'timeline-1');
+  });
+
+  test('letters beyond ASCII are kept, as GitHub keeps them', () => {
+    assert.equal(slugify('Über die Größe (Teil 2)'), 'über-die-größe-teil-2');
+    assert.equal(slugify('Ré-analyse: 5 Whys'), 'ré-analyse-5-whys');
   });
 });
 

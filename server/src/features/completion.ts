@@ -7,9 +7,9 @@ import { CompletionItemKind, MarkupKind, type CompletionItem, type Range } from 
 import type { IncidentReport } from '../model/report';
 import type { Position } from '../model/position';
 import type { Nodes } from 'mdast';
-import { RELATIONS, canonicalUri, relationNamed, relativeLink, resolveLink } from '../model/links';
+import { RELATIONS, canonicalUri, relationNamed, relativeLink, resolveLink, withSlugs } from '../model/links';
 import type { ReportIndex } from '../workspace/reportIndex';
-import { documentSlugs, reportLabel } from './navigation';
+import { reportLabel } from './navigation';
 
 /** What the text before the cursor asks for; `start` is the character where the replaced text begins. */
 export type CompletionContext =
@@ -136,7 +136,7 @@ function slugItems(report: IncidentReport, uri: string, path: string, index: Rep
   const resolved = path === '' ? uri : resolveLink(uri, path);
   if (!resolved) return [];
   // The open document's headings come from its model (current to the keystroke); other files' from the index.
-  const headings = canonicalUri(resolved) === canonicalUri(uri) ? documentSlugs(report) : index?.get(resolved)?.headings ?? [];
+  const headings = withSlugs(canonicalUri(resolved) === canonicalUri(uri) ? report.headings : index?.get(resolved)?.headings ?? []);
   return headings.map((heading, i) => ({
     label: heading.slug,
     kind: CompletionItemKind.Reference,

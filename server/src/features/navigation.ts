@@ -7,7 +7,7 @@ import { MarkupKind, SymbolKind, type DocumentLink, type Hover, type Location, t
 import type { IncidentReport } from '../model/report';
 import type { Position, Range } from '../model/position';
 import { linksOf, type ReportLink } from '../model/reportLinks';
-import { canonicalUri, resolveLink, slugify, splitTarget } from '../model/links';
+import { canonicalUri, resolveLink, splitTarget, withSlugs } from '../model/links';
 import type { IndexedReport, ReportIndex } from '../workspace/reportIndex';
 
 /** What the index knows of a report that labels need. */
@@ -41,12 +41,6 @@ export function describeReport(report: IndexedReport, section?: string): string 
   return parts.join('\n\n');
 }
 
-/** The open document's headings with their anchors; GitHub numbers repeated slugs across the whole document. */
-export function documentSlugs(report: IncidentReport): { slug: string; text: string; line: number }[] {
-  const seen = new Map<string, number>();
-  return report.headings.map((heading) => ({ slug: slugify(heading.text, seen), text: heading.text, line: heading.line }));
-}
-
 /** Where a relative link leads: the file, the report indexed there (if any) and the heading its fragment names. */
 export interface LinkTarget {
   uri: string;
@@ -69,8 +63,8 @@ export function resolveTarget(report: IncidentReport, uri: string, target: strin
   const heading = !fragment
     ? undefined
     : self
-      ? documentSlugs(report).find((candidate) => candidate.slug === fragment)
-      : indexed?.headings.find((candidate) => candidate.slug === fragment);
+      ? withSlugs(report.headings).find((candidate) => candidate.slug === fragment)
+      : indexed && withSlugs(indexed.headings).find((candidate) => candidate.slug === fragment);
   return { uri: self ? uri : canonical, self, report: indexed, heading: heading && { text: heading.text, line: heading.line } };
 }
 

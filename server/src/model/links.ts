@@ -24,11 +24,23 @@ export function relationNamed(name: string): Relation | undefined {
 
 /** GitHub's heading anchors: lower-case, punctuation dropped, spaces to hyphens; repeats get -1, -2 … */
 export function slugify(text: string, seen?: Map<string, number>): string {
-  const base = text.toLowerCase().trim().replace(/[^\p{L}\p{N}\p{M} _-]/gu, '').replace(/ /g, '-');
+  const lower = text.toLowerCase().trim();
+  // The Unicode classes are slow and only needed beyond ASCII, where they are equal to these.
+  const kept = /^[\x00-\x7f]*$/.test(lower) ? lower.replace(/[^a-z0-9 _-]/g, '') : lower.replace(/[^\p{L}\p{N}\p{M} _-]/gu, '');
+  const base = kept.replace(/ /g, '-');
   if (!seen) return base;
   const count = seen.get(base) ?? 0;
   seen.set(base, count + 1);
   return count === 0 ? base : `${base}-${count}`;
+}
+
+/**
+ * Headings with their GitHub anchors; repeated slugs are numbered across the whole document. Computed when
+ * asked (for one document at a time) rather than for every heading of every indexed report.
+ */
+export function withSlugs<T extends { text: string }>(headings: readonly T[]): (T & { slug: string })[] {
+  const seen = new Map<string, number>();
+  return headings.map((heading) => ({ ...heading, slug: slugify(heading.text, seen) }));
 }
 
 /** A link's target split into the file part and the fragment; undefined for URLs with a scheme (http:, mailto: …). */

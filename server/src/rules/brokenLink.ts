@@ -1,7 +1,7 @@
 import type { Finding, Rule } from './rule';
 import type { FixData } from './fix';
 import type { IncidentReport } from '../model/report';
-import { relativeLink, slugify } from '../model/links';
+import { relativeLink, withSlugs } from '../model/links';
 import { resolvedLinks, fileName, type ResolvedLink } from './linkTargets';
 import type { ReportIndex } from '../workspace/reportIndex';
 
@@ -13,14 +13,14 @@ export const brokenLink: Rule = {
   check(report, { uri, workspace }) {
     if (!workspace || !uri) return [];
     const findings: Finding[] = [];
-    const ownSlugs = headingSlugs(report.headings.map((h) => h.text));
+    const ownSlugs = slugsOf(report.headings);
     for (const resolved of resolvedLinks(report, uri, workspace)) {
       const { link, fragment, target } = resolved;
       if (resolved.uri === uri || link.target.startsWith('#')) {
         if (fragment && !ownSlugs.has(fragment)) findings.push({ message: `No heading #${fragment} in this report`, range: link.range });
       } else if (!workspace.exists(resolved.uri)) {
         findings.push(missingFile(report, uri, resolved, workspace));
-      } else if (fragment && target && !target.headings.some((h) => h.slug === fragment)) {
+      } else if (fragment && target && !slugsOf(target.headings).has(fragment)) {
         findings.push({ message: `${fileName(resolved.uri)} has no heading #${fragment}`, range: link.range });
       }
     }
@@ -28,9 +28,8 @@ export const brokenLink: Rule = {
   },
 };
 
-function headingSlugs(texts: string[]): Set<string> {
-  const seen = new Map<string, number>();
-  return new Set(texts.map((text) => slugify(text, seen)));
+function slugsOf(headings: readonly { text: string }[]): Set<string> {
+  return new Set(withSlugs(headings).map((heading) => heading.slug));
 }
 
 /** The number the link means: its label's (`9: Cache stampede`) or its file name's (`0009-…`). */

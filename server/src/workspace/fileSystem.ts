@@ -1,6 +1,11 @@
 /** The file-system seam: the server reads real files, tests use an in-memory folder that counts its reads. */
-import { promises as fs, existsSync } from 'node:fs';
+import { promises as fs, existsSync, readFile } from 'node:fs';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+
+// The callback API reads a small file in one go; fs.promises.readFile opens, stats, reads and closes in
+// separate steps, which made reading a 10,000-report workspace take over twice as long.
+const readText = promisify(readFile);
 
 /** For links that leave the scanned folders: a direct look at the disk. */
 export function fileExists(uri: string): boolean {
@@ -23,7 +28,7 @@ export interface FileSystem {
 }
 
 export const nodeFileSystem: FileSystem = {
-  readFile: (uri) => fs.readFile(fileURLToPath(uri), 'utf8'),
+  readFile: (uri) => readText(fileURLToPath(uri), 'utf8'),
   async readDirectory(uri) {
     const entries = await fs.readdir(fileURLToPath(uri), { withFileTypes: true });
     return entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory(), isFile: entry.isFile() }));

@@ -6,13 +6,12 @@
 import { parseDocument } from 'yaml';
 import { classify, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
-import { relationNamed, slugify } from '../model/links';
+import { relationNamed } from '../model/links';
 
 export interface ScannedHeading {
   text: string;
   depth: number;
   line: number;
-  slug: string;
 }
 
 export interface ScannedLink {
@@ -61,6 +60,8 @@ const SUMMARY_SECTIONS = /^(?:d2\b|summary|executive summary|overview|problem st
 
 /** The plain text of a heading line: closing #s, emphasis, code marks and link syntax removed. */
 function headingText(raw: string): string {
+  // Most headings are plain words: skip the replacements (the index reads thousands of files).
+  if (!/[#[*_`]/.test(raw)) return raw.trim();
   return raw
     .replace(/[ \t]+#+[ \t]*$/, '')
     .replace(/!?\[([^\]]*)\]\([^)[]*\)/g, '$1')
@@ -71,102 +72,197 @@ function headingText(raw: string): string {
 
 /** Inline code can hold text that looks like links: blank it out, keeping positions. */
 function withoutCodeSpans(line: string): string {
-  return line.replace(/`[^`\n]*`/g, (span) => ' '.repeat(span.length));
+  return line.includes('`') ? line.replace(/`[^`\n]*`/g, (span) => ' '.repeat(span.length)) : line;
+}
+
+/**
+ * A copy of a string cut from a file's text. V8 keeps a substring as a view of the whole text: an index of
+ * thousands of reports would hold every file in memory through a few heading titles.
+ */
+function detached(text: string): string;
+function detached(text: string | undefined): string | undefined;
+function detached(text: string | undefined): string | undefined {
+  return text === undefined || text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+const LESS_THAN = 0x3c;
+const STAR = 0x2a;
+const DASH = 0x2d;
+const PLUS = 0x2b;
+
+/**
+ * The lines of a text, read one at a time without splitting it: the scanner looks closely only at lines whose
+ * first character can start a heading, fence, comment, list item, or that hold a link, found by a forward search.
+ */
+class Lines {
+  readonly text: string;
+  readonly starts: number[] = [];
+  private nextLink = -2;
+
+  constructor(text: string) {
+    // Line numbers and columns stay the same: each \r\n or lone \r is one line break, as \n is.
+    this.text = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+    for (let at = 0; at !== -1; at = this.text.indexOf('\n', at), at = at === -1 ? -1 : at + 1) this.starts.push(at);
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  start(i: number): number {
+    return this.starts[i];
+  }
+
+  end(i: number): number {
+    return i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.text.length;
+  }
+
+  line(i: number): string {
+    return this.text.slice(this.start(i), this.end(i));
+  }
+
+  /** The offset of the first character that is not a space or tab (the line's end if none). */
+  indent(i: number): number {
+    const end = this.end(i);
+    let at = this.start(i);
+    while (at < end && (this.text.charCodeAt(at) === SPACE || this.text.charCodeAt(at) === TAB)) at++;
+    return at;
+  }
+
+  /** The offset after the last character that is not a space or tab. */
+  contentEnd(i: number): number {
+    const start = this.start(i);
+    let at = this.end(i);
+    while (at > start && (this.text.charCodeAt(at - 1) === SPACE || this.text.charCodeAt(at - 1) === TAB)) at--;
+    return at;
+  }
+
+  isBlank(i: number): boolean {
+    return this.indent(i) === this.end(i) || this.line(i).trim() === '';
+  }
+
+  /** Whether line i holds `](`; the search runs forward once over the whole text. */
+  hasLink(i: number): boolean {
+    const start = this.start(i);
+    if (this.nextLink !== -1 && this.nextLink < start) this.nextLink = this.text.indexOf('](', start);
+    return this.nextLink !== -1 && this.nextLink < this.end(i);
+  }
 }
 
 export function scanReport(text: string, fileName = ''): ScannedReport {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = new Lines(text);
   const result: ScannedReport = { kind: undefined, padded: false, headings: [], links: [] };
-  const slugs = new Map<string, number>();
   let type: string | undefined;
   let template: string | undefined;
   let first = 0;
-  if (lines[0] === '---') {
-    const close = lines.indexOf('---', 1);
-    if (close > 0) {
-      const data = readFrontMatter(lines.slice(1, close).join('\n'));
+  if (lines.line(0) === '---') {
+    let close = 1;
+    while (close < lines.count && lines.line(close) !== '---') close++;
+    if (close < lines.count) {
+      const data = readFrontMatter(lines.text.slice(lines.start(1), lines.start(close) - 1));
       type = typeof data.type === 'string' ? data.type.toLowerCase() : undefined;
       template = typeof data.template === 'string' ? data.template : undefined;
-      if (typeof data.title === 'string') result.title = data.title;
-      if (typeof data.date === 'string' || typeof data.date === 'number') result.date = String(data.date);
-      if (typeof data.status === 'string') result.status = data.status;
+      if (typeof data.title === 'string') result.title = detached(data.title);
+      if (typeof data.date === 'string' || typeof data.date === 'number') result.date = detached(String(data.date));
+      if (typeof data.status === 'string') result.status = detached(data.status);
       first = close + 1;
     }
   }
+  const src = lines.text;
   let fence: string | undefined;
-  let inComment = false;
+  let commentEnd = -1;
   let seenSection = false;
   let inLinks = false;
   let summaryFrom: number | undefined;
   const pseudo: string[] = [];
-  for (let i = first; i < lines.length; i++) {
-    const line = lines[i];
+  for (let i = first; i < lines.count; i++) {
+    const indent = lines.indent(i);
+    const lineEnd = lines.end(i);
+    const firstChar = indent < lineEnd ? src.charCodeAt(indent) : -1;
     if (fence) {
-      if (line.trimStart().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
+      if ((firstChar === BACKTICK || firstChar === TILDE) && src.startsWith(fence, indent) && /^[`~]*$/.test(src.slice(indent, lineEnd).trim())) fence = undefined;
       continue;
     }
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      fence = fenceMatch[1];
+    if (commentEnd !== -1) {
+      if (commentEnd < lines.start(i)) commentEnd = src.indexOf('-->', lines.start(i));
+      if (commentEnd === -1 || commentEnd + 3 <= lineEnd) commentEnd = -1;
       continue;
     }
-    if (inComment) {
-      if (line.includes('-->')) inComment = false;
-      continue;
+    const lineStart = lines.start(i);
+    const indented = indent - lineStart <= 3;
+    if ((firstChar === BACKTICK || firstChar === TILDE) && indented) {
+      const fenceMatch = FENCE.exec(lines.line(i));
+      if (fenceMatch) {
+        fence = fenceMatch[1];
+        continue;
+      }
     }
-    if (line.trimStart().startsWith('<!--') && !line.includes('-->')) {
-      inComment = true;
-      continue;
+    if (firstChar === LESS_THAN && src.startsWith('<!--', indent)) {
+      const close = src.indexOf('-->', indent);
+      if (close === -1 || close + 3 > lineEnd) {
+        commentEnd = close;
+        if (close === -1) break; // the rest of the file is a comment
+        continue;
+      }
     }
-    const heading = ATX.exec(line);
-    if (heading) {
-      const depth = heading[1].length;
-      const textOf = headingText(heading[2]);
-      result.headings.push({ text: textOf, depth, line: i, slug: slugify(textOf, slugs) });
-      if (depth === 1 && result.titleLine === undefined) {
-        result.titleLine = i;
-        const numbered = /^(\d+)\s*:\s*(.*)$/.exec(textOf);
-        if (numbered) {
-          result.number = Number(numbered[1]);
-          result.padded = numbered[1].length > 1 && numbered[1].startsWith('0');
-          result.title = numbered[2].trim();
-        } else {
-          result.title = textOf;
+    if (firstChar === HASH && indented) {
+      const line = lines.line(i);
+      const heading = ATX.exec(line);
+      if (heading) {
+        const depth = heading[1].length;
+        const textOf = detached(headingText(heading[2]));
+        result.headings.push({ text: textOf, depth, line: i });
+        if (depth === 1 && result.titleLine === undefined) {
+          result.titleLine = i;
+          const numbered = /^(\d+)\s*:\s*(.*)$/.exec(textOf);
+          if (numbered) {
+            result.number = Number(numbered[1]);
+            result.padded = numbered[1].length > 1 && numbered[1].startsWith('0');
+            result.title = detached(numbered[2].trim());
+          } else {
+            result.title = textOf;
+          }
         }
+        if (depth > 1) seenSection = true;
+        if (inLinks && result.linksSection) {
+          result.linksSection.end = i;
+          result.linksSection.firstLine ??= i;
+        }
+        inLinks = depth > 1 && textOf.toLowerCase() === 'links';
+        if (inLinks) result.linksSection = { line: i, end: lines.count };
+        if (summaryFrom === undefined && result.summary === undefined && SUMMARY_SECTIONS.test(textOf)) summaryFrom = i + 1;
+        continue;
       }
-      if (depth > 1) seenSection = true;
-      if (inLinks && result.linksSection) {
-        result.linksSection.end = i;
-        result.linksSection.firstLine ??= i;
-      }
-      inLinks = depth > 1 && textOf.toLowerCase() === 'links';
-      if (inLinks) result.linksSection = { line: i, end: lines.length };
-      if (summaryFrom === undefined && result.summary === undefined && SUMMARY_SECTIONS.test(textOf)) summaryFrom = i + 1;
-      continue;
     }
-    if (!seenSection) {
+    if (!seenSection && (firstChar === STAR || firstChar === DASH || firstChar === PLUS)) {
+      const line = lines.line(i);
       const meta = META.exec(line);
       if (meta) {
         const field = meta[1].toLowerCase();
         if (field === 'date' && result.dateLine === undefined) {
-          result.date = meta[2];
+          result.date = detached(meta[2]);
           result.dateLine = i;
         } else if (field === 'status' && result.statusLine === undefined) {
-          result.status = meta[2];
+          result.status = detached(meta[2]);
           result.statusLine = i;
           result.statusEnd = line.replace(/[ \t]+$/, '').length;
           result.statusStart = result.statusEnd - meta[2].length;
         }
       }
     }
-    if (inLinks && result.linksSection && result.linksSection.firstLine === undefined && line.trim() !== '') {
+    if (inLinks && result.linksSection && result.linksSection.firstLine === undefined && !lines.isBlank(i)) {
       result.linksSection.firstLine = i;
     }
-    if (line.includes('](')) scanLinks(withoutCodeSpans(line), i, inLinks, result.links);
-    if (isPseudoHeading(lines, i)) pseudo.push(line.trim().replace(/^\*\*(.*)\*\*$/, '$1'));
+    if (lines.hasLink(i)) scanLinks(withoutCodeSpans(lines.line(i)), i, inLinks, result.links);
+    if (firstChar !== -1 && lines.contentEnd(i) - indent <= 60 && isPseudoHeading(lines, i)) pseudo.push(lines.line(i).trim().replace(/^\*\*(.*)\*\*$/, '$1'));
     if (summaryFrom !== undefined && i >= summaryFrom) {
       const summary = summaryLines(lines, summaryFrom);
-      if (summary) result.summary = summary;
+      if (summary) result.summary = detached(summary);
       summaryFrom = undefined;
     }
   }
@@ -175,8 +271,9 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
     if (prefix) result.number = Number(prefix[1]);
   }
   if (result.title === undefined) {
-    const firstLine = lines.slice(first).find((l) => l.trim() !== '');
-    if (firstLine && !ATX.test(firstLine)) result.title = firstLine.trim();
+    let firstLine = first;
+    while (firstLine < lines.count && lines.isBlank(firstLine)) firstLine++;
+    if (firstLine < lines.count && !ATX.test(lines.line(firstLine))) result.title = detached(lines.line(firstLine).trim());
   }
   result.kind = classify({ type, title: result.title, headingTexts: result.headings.map((h) => h.text), pseudoHeadingTexts: pseudo, template });
   return result;
@@ -200,8 +297,8 @@ function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: Sc
     const start = match.index;
     links.push({
       relation: relation && links.every((l) => l.line !== lineNumber) ? relation : undefined,
-      label: match[2],
-      target: match[3],
+      label: detached(match[2]),
+      target: detached(match[3]),
       line: lineNumber,
       start,
       end: start + match[0].length,
@@ -212,17 +309,19 @@ function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: Sc
 }
 
 /** A short line on its own that names a post-mortem section (the pasted-document shape). */
-function isPseudoHeading(lines: string[], i: number): boolean {
-  const text = lines[i].trim();
-  if (!text || text.length > 60 || (i > 0 && lines[i - 1].trim() !== '') || (i + 1 < lines.length && lines[i + 1].trim() !== '')) return false;
+function isPseudoHeading(lines: Lines, i: number): boolean {
+  if ((i > 0 && !lines.isBlank(i - 1)) || (i + 1 < lines.count && !lines.isBlank(i + 1))) return false;
+  const text = lines.line(i).trim();
+  if (!text || text.length > 60) return false;
   return postmortemSectionOf(text.replace(/^\*\*(.*)\*\*$/, '$1')) !== undefined;
 }
 
-function summaryLines(lines: string[], from: number): string | undefined {
+function summaryLines(lines: Lines, from: number): string | undefined {
   const taken: string[] = [];
-  for (let i = from; i < lines.length && taken.length < 3; i++) {
-    const line = lines[i].trim();
-    if (ATX.test(lines[i])) break;
+  for (let i = from; i < lines.count && taken.length < 3; i++) {
+    const raw = lines.line(i);
+    const line = raw.trim();
+    if (ATX.test(raw)) break;
     if (!line || line.startsWith('<!--') || line.startsWith('|') || line === '---') {
       if (taken.length > 0) break;
       continue;
