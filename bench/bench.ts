@@ -16,7 +16,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import MarkdownIt from 'markdown-it';
 import { createLanguageService } from '../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
-import { WorkspaceIndexer } from '../server/src/workspace/indexer';
+import { READ_BATCH, WorkspaceIndexer } from '../server/src/workspace/indexer';
 import { DEFAULT_DISCOVERY } from '../server/src/workspace/discovery';
 import { fileExists, InMemoryFileSystem, nodeFileSystem } from '../server/src/workspace/fileSystem';
 import { spawnSync } from 'node:child_process';
@@ -136,16 +136,17 @@ async function main(): Promise<void> {
         start = now();
         await new WorkspaceIndexer(memory, DEFAULT_DISCOVERY, () => false).scan([ws.rootUri]);
         inMemoryMs.push(now() - start);
-        // The same files, listed and read the same way (one after another, async), each tokenized by markdown-it.
+        // The same files, listed and read the same way (batches of READ_BATCH through the same file system), each tokenized by markdown-it.
         start = now();
         let parse = 0;
         let tokens = 0;
-        for (const name of (await fsp.readdir(ws.reportsDir)).sort()) {
-          if (!name.endsWith('.md')) continue;
-          const text = await fsp.readFile(join(ws.reportsDir, name), 'utf8');
-          const t = now();
-          tokens += markdownIt.parse(text, {}).length;
-          parse += now() - t;
+        const uris = (await fsp.readdir(ws.reportsDir)).filter((name) => name.endsWith('.md')).sort().map((name) => `${ws.rootUri}/reports/${encodeURIComponent(name)}`);
+        for (let at = 0; at < uris.length; at += READ_BATCH) {
+          for (const text of await Promise.all(uris.slice(at, at + READ_BATCH).map((uri) => nodeFileSystem.readFile(uri)))) {
+            const t = now();
+            tokens += markdownIt.parse(text, {}).length;
+            parse += now() - t;
+          }
         }
         markdownItMs.push(now() - start);
         markdownItParseMs.push(parse);
@@ -158,7 +159,9 @@ async function main(): Promise<void> {
       const mdit = summarize(markdownItMs);
       const mditParse = summarize(markdownItParseMs);
       const speedup = mdit.median / index.median;
-      const row = [ws.count.toLocaleString('en-US'), bytesName(ws.bytes / ws.count), bytesName(ws.bytes), String(index.n), ms(index.median), ms(inMemory.median), ms(mdit.median), ms(mditParse.median), x(speedup)];
+      // Without the reads on either side: the scanner against the tokenizer.
+      const speedupInMemory = mditParse.median / inMemory.median;
+      const row = [ws.count.toLocaleString('en-US'), bytesName(ws.bytes / ws.count), bytesName(ws.bytes), String(index.n), ms(index.median), ms(inMemory.median), ms(mdit.median), ms(mditParse.median), x(speedup), x(speedupInMemory)];
       if (ws.count === 10000) {
         row.push(
           target('Index 10,000 reports', `≤ ${TARGETS.index10kMs} ms`, `${ms(index.median)} ms`, index.median <= TARGETS.index10kMs),
@@ -166,7 +169,7 @@ async function main(): Promise<void> {
         );
       } else row.push('', '');
       workspaceRows.push(row);
-      workspaceResults.push({ reports: ws.count, indexed, averageBytes: Math.round(ws.bytes / ws.count), totalBytes: ws.bytes, indexMs: index, indexInMemoryMs: inMemory, markdownItReadAndTokenizeMs: mdit, markdownItTokenizeOnlyMs: mditParse, speedupVsMarkdownIt: speedup });
+      workspaceResults.push({ reports: ws.count, indexed, averageBytes: Math.round(ws.bytes / ws.count), totalBytes: ws.bytes, indexMs: index, indexInMemoryMs: inMemory, markdownItReadAndTokenizeMs: mdit, markdownItTokenizeOnlyMs: mditParse, speedupVsMarkdownIt: speedup, speedupInMemoryVsTokenizeOnly: speedupInMemory });
     }
 
     // Link completion after `[` in a `## Links` item, with each workspace's index.
@@ -176,33 +179,39 @@ async function main(): Promise<void> {
       log(`Completing links in the ${ws.count}-report workspace…`);
       const service = createLanguageService({ workspace: indexers.get(ws.count)!.index });
       const samples: number[] = [];
-      const cachedSamples: number[] = [];
+      const unseenSamples: number[] = [];
       let items = 0;
       let version = 0;
       for (const [i, c] of completionCases(ws.reportsDir, ws.files, COMPLETIONS.calls + COMPLETIONS.warmup).entries()) {
-        // A new version each time: the report is parsed again, as when `[` was just typed; then again on the parsed report.
-        const document = { uri: c.uri, version: ++version, getText: () => c.text };
+        // Typing `[`: the report as it was a keystroke before has been checked (the server checks every
+        // version); the version with `[` is new, so the completion parses it (incrementally) and lists the reports.
+        const offset = c.text.split('\n').slice(0, c.position.line).join('\n').length + 1 + c.position.character;
+        const before = c.text.slice(0, offset - 1) + c.text.slice(offset);
+        service.computeDiagnostics({ uri: c.uri, version: ++version, getText: () => before });
         let start = now();
-        const result = service.getCompletions(document, c.position);
+        const result = service.getCompletions({ uri: c.uri, version: ++version, getText: () => c.text }, c.position);
         const elapsed = now() - start;
+        // For comparison: the same on a report the server has never seen (a full parse first).
+        const unseen = { uri: c.uri.replace(/\.md$/, '-unseen.md'), version: 1, getText: () => c.text };
         start = now();
-        service.getCompletions(document, c.position);
-        const cached = now() - start;
+        service.getCompletions(unseen, c.position);
+        const unseenElapsed = now() - start;
+        service.forget(unseen.uri);
         if (i >= COMPLETIONS.warmup) {
           samples.push(elapsed);
-          cachedSamples.push(cached);
-          items += result.length;
+          unseenSamples.push(unseenElapsed);
+          items += result.items.length;
         }
       }
       const summary = summarize(samples);
-      const cached = summarize(cachedSamples);
+      const cached = summarize(unseenSamples);
       const averageItems = items / Math.max(1, samples.length);
       if (averageItems < 1) log(`  warning: completion offered no reports in the ${ws.count}-report workspace`);
       completionRows.push([
         ws.count.toLocaleString('en-US'), String(summary.n), averageItems.toFixed(0), ms(summary.median), ms(summary.p95), ms(cached.median), ms(cached.p95),
         ws.count === 10000 ? target('Completion p95, 10,000 reports', `≤ ${TARGETS.completionP95Ms} ms`, `${ms(summary.p95)} ms`, summary.p95 <= TARGETS.completionP95Ms) : '',
       ]);
-      completionResults.push({ reports: ws.count, completionMs: summary, completionOnParsedReportMs: cached, averageItems });
+      completionResults.push({ reports: ws.count, completionMs: summary, completionOnUnseenReportMs: cached, averageItems });
     }
 
     const afterWorkspace = { maxRssBytes: process.resourceUsage().maxRSS * 1024, memoryUsage: process.memoryUsage() };
@@ -307,10 +316,10 @@ async function main(): Promise<void> {
     out.push(table(['document', 'size', 'at line:col', 'edits', 'median', 'p95', 'max', 'p95 target'], editRows));
     out.push('');
     out.push('Workspace: cold index (WorkspaceIndexer + nodeFileSystem, files in a temp dir) vs markdown-it reading and tokenizing the same files; ms');
-    out.push(table(['reports', 'avg size', 'total', 'runs', 'index med', '(in memory)', 'markdown-it med', '(tokenize only)', 'speedup', '≤ 2 s', '≥ 8×'], workspaceRows));
+    out.push(table(['reports', 'avg size', 'total', 'runs', 'index med', '(in memory)', 'markdown-it med', '(tokenize only)', 'speedup', '(in memory)', '≤ 2 s', '≥ 8×'], workspaceRows));
     out.push('');
-    out.push('Link completion after `[` in a `## Links` item (language service getCompletions on a new document version, so the report is parsed too; "parsed": the same call again on the parsed report); ms');
-    out.push(table(['reports', 'calls', 'avg items', 'median', 'p95', 'parsed: med', 'p95', `p95 ≤ ${TARGETS.completionP95Ms} ms`], completionRows));
+    out.push('Link completion on typing `[` in a `## Links` item (language service getCompletions on the version with `[`, the version before it checked; "unseen": a report never parsed before, so a full parse first); ms');
+    out.push(table(['reports', 'calls', 'avg items', 'median', 'p95', 'unseen: med', 'p95', `p95 ≤ ${TARGETS.completionP95Ms} ms`], completionRows));
     out.push('');
     out.push('Peak RSS');
     out.push(table(['process', 'max RSS', `≤ ${bytesName(TARGETS.rssBytes)}`], rssRow));

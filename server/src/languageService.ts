@@ -13,8 +13,8 @@ import { getCodeActions as buildCodeActions, insertAll, isSectionInsertion } fro
 import { isFixData } from './rules/fix';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ReportIndex } from './workspace/reportIndex';
-import type { CompletionItem, DocumentLink, Location, SymbolInformation } from 'vscode-languageserver-types';
-import { getCompletions } from './features/completion';
+import type { CompletionItem, CompletionList, DocumentLink, Location, SymbolInformation } from 'vscode-languageserver-types';
+import { getCompletions, resolveCompletionItem } from './features/completion';
 import { getDefinition, getDocumentLinks, getLinkHover, getReferences, getWorkspaceSymbols } from './features/navigation';
 
 /** The little the service needs of a document: the same shape as LSP's and VS Code's. */
@@ -55,8 +55,13 @@ export interface LanguageService {
   insertMissingSections(document: TextDocumentLike, settings?: Settings): TextEdit[];
   getHover(document: TextDocumentLike, position: Position): Hover | undefined;
   getDocumentSymbols(document: TextDocumentLike): DocumentSymbol[];
-  /** Relation names, reports, paths and heading anchors for links; nothing outside reports. */
-  getCompletions(document: TextDocumentLike, position: Position): CompletionItem[];
+  /**
+   * Relation names, reports, paths and heading anchors for links; nothing outside reports. Long lists give
+   * the replaced range once, as `itemDefaults.editRange` (see `withItemEdits` for clients without it).
+   */
+  getCompletions(document: TextDocumentLike, position: Position): CompletionList;
+  /** Adds what is left out of long lists until an item is shown: the linked report's summary. */
+  resolveCompletionItem(item: CompletionItem): CompletionItem;
   /** The file (and heading) a relative link points at. */
   getDefinition(document: TextDocumentLike, position: Position): Location | undefined;
   getDocumentLinks(document: TextDocumentLike): DocumentLink[];
@@ -159,6 +164,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getCompletions(document, position) {
       return getCompletions(getReport(document), document.uri, position, options.workspace);
+    },
+    resolveCompletionItem(item) {
+      return resolveCompletionItem(item, options.workspace);
     },
     getDefinition(document, position) {
       return getDefinition(getReport(document), document.uri, position, options.workspace);

@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './languageService';
+import { withItemEdits } from './features/completion';
 import { readSettings, DEFAULT_SETTINGS, type Settings } from './settings';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { WorkspaceIndexer } from './workspace/indexer';
@@ -45,12 +46,15 @@ const pending = new Map<string, NodeJS.Timeout>();
 const reportedSettingsProblems = new Set<string>();
 let workspaceRoots: string[] = [];
 let canWatchFolders = false;
+/** Whether the client takes a completion list's default edit range (LSP 3.17), sparing each of thousands of items its own. */
+let canTakeEditRange = false;
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
   if (initial?.settings !== undefined) settingsPromise = Promise.resolve(toSettings(initial.settings));
   canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+  canTakeEditRange = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
   workspaceRoots = (params.workspaceFolders ?? []).map((folder) => folder.uri);
   if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [params.rootUri];
   return {
@@ -61,7 +65,7 @@ connection.onInitialize((params): InitializeResult => {
       executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), INSERT_MISSING_COMMAND] },
       documentSymbolProvider: true,
       // Space is no trigger: after `- Supersedes: ` the list comes with `[` (or on request), not on every word.
-      completionProvider: { triggerCharacters: ['[', '(', '#', '/', ':'], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['[', '(', '#', '/', ':'], resolveProvider: true },
       definitionProvider: true,
       documentLinkProvider: { resolveProvider: false },
       referencesProvider: true,
@@ -251,8 +255,12 @@ connection.workspace.onWillRenameFiles(async (params): Promise<WorkspaceEdit | n
 
 connection.onCompletion((params, token) => {
   const document = requestDocument(params.textDocument.uri, token);
-  return document ? service.getCompletions(document, params.position) : [];
+  if (!document) return [];
+  const list = service.getCompletions(document, params.position);
+  return canTakeEditRange ? list : { isIncomplete: list.isIncomplete, items: withItemEdits(list) };
 });
+
+connection.onCompletionResolve((item) => service.resolveCompletionItem(item));
 
 connection.onDefinition((params, token) => {
   const document = requestDocument(params.textDocument.uri, token);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CompletionItem, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { REPORTS } from '../support/fixtures';
 
@@ -38,6 +38,9 @@ describe('link features over stdio', () => {
     const third = items.find((item) => item.label.startsWith('0003:'))!;
     assert.equal(items.length, 5);
     assert.equal((third.textEdit as TextEdit).newText, '[0003: Firmware 2.4 - OTA rollback failure on KG-400](./0003-firmware-24-ota-rollback-failure-on-kg-400.md)');
+    // The report's summary arrives when the item is resolved (shown), not with the list.
+    assert.equal(third.documentation, undefined);
+    assert.match(((await client.resolveCompletion(third)).documentation as MarkupContent).value, /^A KG-400 that loses power/);
     await client.close(uri);
   });
 
@@ -56,3 +59,27 @@ describe('link features over stdio', () => {
     assert.deepEqual(symbols.map((symbol) => symbol.name), ['0004: Intermittent Modbus timeouts after gateway reboot']);
   });
 });
+
+describe('link completion for a client that takes list defaults (as VS Code does)', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ diagnosticsDelay: 0 }, null, ['editRange']);
+    for (const name of NAMES) await client.open(uriOf(name.slice(0, 4)), textOf(name.slice(0, 4)));
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('the replaced range is sent once, as the list\'s editRange; each item carries only its text', async () => {
+    const uri = uriOf('0001');
+    const text = textOf('0001').replace('- Superseded by:', '- Related to: [\n- Superseded by:');
+    const line = text.split('\n').findIndex((l) => l === '- Related to: [');
+    await client.replaceAll(uri, text);
+    const list = (await client.completion(uri, line, 15, '[')) as CompletionList;
+    assert.deepEqual(list.itemDefaults?.editRange, { start: { line, character: 14 }, end: { line, character: 15 } });
+    assert.equal(list.items.length, 4);
+    assert.ok(list.items.every((item) => item.textEdit === undefined && item.textEditText?.startsWith('[')));
+    assert.equal(list.items[0].textEditText, '[2: Solder voids on KG-400 power board (Line 3)](./0002-solder-voids-on-kg-400-power-board-line-3.md)');
+  });
+});
+

@@ -87,7 +87,7 @@ export function exercise(text: string, random: (n: number) => number): void {
     const line = random(lines.length);
     const position = { line, character: random((lines[line]?.length ?? 0) + 1) };
     service.getHover(document, position);
-    service.getCompletions(document, position);
+    for (const item of service.getCompletions(document, position).items.slice(0, 3)) service.resolveCompletionItem(item);
     service.getDefinition(document, position);
     service.getReferences(document, position, true);
   }

@@ -31,6 +31,7 @@ import {
   HoverRequest,
   DocumentSymbolRequest,
   CompletionRequest,
+  CompletionResolveRequest,
   DefinitionRequest,
   DocumentLinkRequest,
   ReferencesRequest,
@@ -81,7 +82,8 @@ export class LspClient {
   /** Notifications the server sent about its first scan (`incidentDocs/indexing`). */
   readonly indexing: { state: string; files?: number; reports?: number }[] = [];
 
-  static async start(settings: Record<string, unknown> = { diagnosticsDelay: 0 }, rootUri: string | null = null): Promise<LspClient> {
+  /** `completionItemDefaults`: the completion list defaults the client says it takes (VS Code takes `editRange`). */
+  static async start(settings: Record<string, unknown> = { diagnosticsDelay: 0 }, rootUri: string | null = null, completionItemDefaults: string[] = []): Promise<LspClient> {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, settings);
@@ -103,6 +105,7 @@ export class LspClient {
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { dataSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          completion: { completionList: { itemDefaults: completionItemDefaults } },
         },
       },
     });
@@ -194,6 +197,10 @@ export class LspClient {
 
   documentSymbols(uri: string): Promise<DocumentSymbol[]> {
     return this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
+  }
+
+  resolveCompletion(item: CompletionItem): Promise<CompletionItem> {
+    return this.connection.sendRequest(CompletionResolveRequest.type, item);
   }
 
   completion(uri: string, line: number, character: number, triggerCharacter?: string): Promise<CompletionItem[] | CompletionList | null> {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
-import { completionContext, replacedAfter } from '../../server/src/features/completion';
+import { completionContext, replacedAfter, withItemEdits } from '../../server/src/features/completion';
 import { RELATIONS } from '../../server/src/model/links';
 import { ReportIndex } from '../../server/src/workspace/reportIndex';
 import { REPORTS, WS, NAMES, nameOf, textOf, uriOf, corpusIndex, documentOf } from '../support/fixtures';
@@ -15,14 +15,14 @@ const CURSOR = '‸';
 const index = corpusIndex();
 const service = createLanguageService({ workspace: index });
 
-/** Completions where `‸` stands in `text` (the marker removed). */
+/** Completions where `‸` stands in `text` (the marker removed), each with its edit as a client applies it. */
 function complete(text: string, uri: string, on = service): { items: CompletionItem[]; line: number; character: number } {
   const offset = text.indexOf(CURSOR);
   assert.ok(offset >= 0, 'no cursor marker');
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   const character = offset - (before.lastIndexOf('\n') + 1);
-  const items = on.getCompletions(documentOf(text.replace(CURSOR, ''), uri), { line, character });
+  const items = withItemEdits(on.getCompletions(documentOf(text.replace(CURSOR, ''), uri), { line, character }));
   return { items, line, character };
 }
 
@@ -71,7 +71,9 @@ describe('reports after a relation or `[`', () => {
     assert.equal(edit(first).newText, '[2: Solder voids on KG-400 power board (Line 3)](./0002-solder-voids-on-kg-400-power-board-line-3.md)');
     assert.deepEqual(edit(first).range, { start: { line, character }, end: { line, character } });
     assert.equal(first.detail, 'Completed · 2025-07-21');
-    assert.deepEqual(first.documentation, { kind: 'markdown', value: index.get(uriOf('0002'))!.summary });
+    // The summary comes when the item is shown (resolved), not with every item of the list.
+    assert.equal(first.documentation, undefined);
+    assert.deepEqual(service.resolveCompletionItem(first).documentation, { kind: 'markdown', value: index.get(uriOf('0002'))!.summary });
     assert.equal(first.filterText, '0002: Solder voids on KG-400 power board (Line 3)');
   });
 
@@ -180,3 +182,39 @@ describe('a workspace of 10,000 reports', () => {
     assert.equal(edit(items[9999]).newText, '[10000: Report number 10000](./10000-report-10000.md)');
   });
 });
+
+describe('lists kept between keystrokes', () => {
+  const body = '\n\n**Date:** 2025-01-01\n**Status:** Open\n\n## D1: Team\n\nx\n\n## D2: Problem\n\nSomething broke.\n\n## D4: Root cause\n\nx\n';
+  const small = () => {
+    const ix = new ReportIndex();
+    for (let n = 1; n <= 3; n++) ix.update(`file:///ws/reports/000${n}-r.md`, `# ${n}: Report ${n}${body}`);
+    return ix;
+  };
+  const reportsAt = (on: ReturnType<typeof createLanguageService>, version: number, extra = '') => {
+    const text = `# 9: New${body}${extra}\nSee [`;
+    return on.getCompletions({ uri: 'file:///ws/reports/0009-new.md', version, getText: () => text }, { line: text.split('\n').length - 1, character: 5 });
+  };
+
+  test('typing elsewhere in a report keeps the list; its links and headings are current all the same', () => {
+    const ix = small();
+    const on = createLanguageService({ workspace: ix });
+    const first = reportsAt(on, 1);
+    assert.equal(first.items.length, 3);
+    ix.update('file:///ws/reports/0002-r.md', `# 2: Report 2${body}\nMore text, and [a link](./0001-r.md).\n`);
+    const second = reportsAt(on, 2, '\nmore');
+    assert.equal(second.items, first.items, 'the same list');
+    assert.deepEqual(ix.all().find((r) => r.number === 2)!.links.map((l) => l.target), ['./0001-r.md']);
+  });
+
+  test('a new report, a new title or a deleted report shows in the next list', () => {
+    const ix = small();
+    const on = createLanguageService({ workspace: ix });
+    const labels = (version: number) => reportsAt(on, version).items.map((i) => i.label);
+    assert.deepEqual(labels(1), ['0001: Report 1', '0002: Report 2', '0003: Report 3']);
+    ix.update('file:///ws/reports/0004-r.md', `# 4: Report 4${body}`);
+    ix.update('file:///ws/reports/0002-r.md', `# 2: Renamed${body}`);
+    ix.remove('file:///ws/reports/0001-r.md');
+    assert.deepEqual(labels(2), ['0002: Renamed', '0003: Report 3', '0004: Report 4']);
+  });
+});
+

@@ -2,8 +2,12 @@
  * Completion for links between reports: relation names in `## Links`, reports after a relation or `[`,
  * workspace paths after `](` and heading anchors after `#`. Only the model and the index are read (one pass
  * over the reports, no file access), so that a workspace of thousands of reports answers while typing.
+ *
+ * The long lists (reports, paths) are built once per document and index listing, and shared between keystrokes:
+ * the replaced range travels once, as the list's default `editRange`, and a report's summary only when
+ * the item is resolved (shown), not with each of thousands of items.
  */
-import { CompletionItemKind, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { IncidentReport } from '../model/report';
 import type { Position } from '../model/position';
 import type { Nodes } from 'mdast';
@@ -45,31 +49,73 @@ export function completionContext(before: string, inLinks: boolean): CompletionC
   return undefined;
 }
 
-export function getCompletions(report: IncidentReport, uri: string, position: Position, index: ReportIndex | undefined): CompletionItem[] {
-  if (!report.kind) return [];
+const NO_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
+
+export function getCompletions(report: IncidentReport, uri: string, position: Position, index: ReportIndex | undefined): CompletionList {
+  if (!report.kind) return NO_COMPLETIONS;
   const offset = report.lines.offsetAt(position);
-  if (inCodeOrComment(report.tree, offset)) return [];
+  if (inCodeOrComment(report.tree, offset)) return NO_COMPLETIONS;
   const line = position.line;
   const lineStart = report.lines.lineStart(line);
   const before = report.text.slice(lineStart, offset);
   const context = completionContext(before, inLinksSection(report, offset));
-  if (!context) return [];
+  if (!context) return NO_COMPLETIONS;
   const cursor = offset - lineStart;
   const range = (end = cursor): Range => ({ start: { line, character: context.start }, end: { line, character: end } });
   switch (context.kind) {
     case 'relation':
-      return relationItems(range());
+      return { isIncomplete: false, items: relationItems(range()) };
     case 'slug':
-      return slugItems(report, uri, context.path, index, range());
+      return { isIncomplete: false, items: slugItems(report, uri, context.path, index, range()) };
     case 'path':
-      return index && uri.startsWith('file:') ? pathItems(uri, index, range()) : [];
+      if (!index || !uri.startsWith('file:')) return NO_COMPLETIONS;
+      return { isIncomplete: false, itemDefaults: { editRange: range() }, items: cachedItems(index, `path ${uri}`, () => pathItems(uri, index)) };
     case 'report': {
-      if (!index || !uri.startsWith('file:')) return [];
+      if (!index || !uri.startsWith('file:')) return NO_COMPLETIONS;
       const after = report.text.slice(offset, report.lines.lineEnd(line));
       const replaced = context.bracket ? replacedAfter(after) : 0;
-      return reportItems(report, uri, index, context, range(cursor + replaced));
+      // Links are labelled in the style of the document's own title: `# 0003:` (pre-release 8d-tools) pads, `# 3:` does not.
+      const style = { padded: /^0\d/.test(report.title?.number ?? ''), bracket: context.bracket, leadingSpace: context.leadingSpace };
+      const key = `report ${uri} ${style.padded} ${style.bracket} ${style.leadingSpace}`;
+      return { isIncomplete: false, itemDefaults: { editRange: range(cursor + replaced) }, items: cachedItems(index, key, () => reportItems(uri, index, style)) };
     }
   }
+}
+
+/** What an item resolved for display adds: the summary of the report it links to. */
+export function resolveCompletionItem(item: CompletionItem, index: ReportIndex | undefined): CompletionItem {
+  const target = isReportItemData(item.data) ? index?.get(item.data.report) : undefined;
+  return target?.summary ? { ...item, documentation: { kind: MarkupKind.Markdown, value: target.summary } } : item;
+}
+
+/** For clients that cannot take a list's default edit range: each item gets its own text edit. */
+export function withItemEdits(list: CompletionList): CompletionItem[] {
+  const range = list.itemDefaults?.editRange;
+  if (!range || !('start' in range)) return list.items;
+  return list.items.map(({ textEditText, ...item }) => ({ ...item, textEdit: { range, newText: textEditText ?? item.label } }));
+}
+
+function isReportItemData(data: unknown): data is { report: string } {
+  return typeof data === 'object' && data !== null && typeof (data as { report?: unknown }).report === 'string';
+}
+
+/** Lists kept per index: dropped whenever the index's listing (reports, titles, files) changes. */
+const listCache = new WeakMap<ReportIndex, { version: number; lists: Map<string, CompletionItem[]> }>();
+const CACHED_LISTS = 16;
+
+function cachedItems(index: ReportIndex, key: string, build: () => CompletionItem[]): CompletionItem[] {
+  let cache = listCache.get(index);
+  if (!cache || cache.version !== index.listingVersion) {
+    cache = { version: index.listingVersion, lists: new Map() };
+    listCache.set(index, cache);
+  }
+  let items = cache.lists.get(key);
+  if (!items) {
+    if (cache.lists.size >= CACHED_LISTS) cache.lists.clear();
+    items = build();
+    cache.lists.set(key, items);
+  }
+  return items;
 }
 
 /**
@@ -91,9 +137,8 @@ function relationItems(range: Range): CompletionItem[] {
   }));
 }
 
-function reportItems(report: IncidentReport, uri: string, index: ReportIndex, context: { bracket: boolean; leadingSpace: boolean }, range: Range): CompletionItem[] {
-  // Links are labelled in the style of the document's own title: `# 0003:` (pre-release 8d-tools) pads, `# 3:` does not.
-  const padded = /^0\d/.test(report.title?.number ?? '');
+function reportItems(uri: string, index: ReportIndex, style: { padded: boolean; bracket: boolean; leadingSpace: boolean }): CompletionItem[] {
+  const { padded } = style;
   const self = canonicalUri(uri);
   const items: CompletionItem[] = [];
   for (const target of index.all()) {
@@ -107,25 +152,25 @@ function reportItems(report: IncidentReport, uri: string, index: ReportIndex, co
       label: listed,
       kind: CompletionItemKind.File,
       // What is typed from the replaced range's start is matched against this: `[` too when it was typed.
-      filterText: `${context.bracket ? '[' : ''}${listed}`,
+      filterText: `${style.bracket ? '[' : ''}${listed}`,
       sortText: String(items.length).padStart(8, '0'),
-      textEdit: { range, newText: `${context.leadingSpace ? ' ' : ''}[${escapeLabel(label)}](${destination(relativeLink(uri, target.uri))})` },
+      textEditText: `${style.leadingSpace ? ' ' : ''}[${escapeLabel(label)}](${destination(relativeLink(uri, target.uri))})`,
+      data: { report: target.uri },
     };
     if (detail) item.detail = detail;
-    if (target.summary) item.documentation = { kind: MarkupKind.Markdown, value: target.summary };
     items.push(item);
   }
   return items;
 }
 
-function pathItems(uri: string, index: ReportIndex, range: Range): CompletionItem[] {
+function pathItems(uri: string, index: ReportIndex): CompletionItem[] {
   const self = canonicalUri(uri);
   const items: CompletionItem[] = [];
   for (const file of index.markdownFiles()) {
     if (file === self) continue;
     const path = destination(relativeLink(uri, file));
     const report = index.get(file);
-    const item: CompletionItem = { label: path, kind: CompletionItemKind.File, sortText: String(items.length).padStart(8, '0'), textEdit: { range, newText: path } };
+    const item: CompletionItem = { label: path, kind: CompletionItemKind.File, sortText: String(items.length).padStart(8, '0'), textEditText: path };
     if (report) item.detail = reportLabel(report);
     items.push(item);
   }

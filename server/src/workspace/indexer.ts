@@ -12,7 +12,8 @@ export interface ScanProgress {
   reports: number;
 }
 
-const READ_BATCH = 64;
+/** Files read at once by the first scan: the disk (or its cache) answers many reads together. */
+export const READ_BATCH = 64;
 
 export class WorkspaceIndexer {
   readonly index: ReportIndex;

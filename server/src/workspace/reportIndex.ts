@@ -22,8 +22,9 @@ export class ReportIndex {
   private readonly templates = new Map<string, { uri: string; text: string }>();
   /** target URI -> reports linking to it; rebuilt lazily after changes. */
   private backlinks: Map<string, Backlink[]> | undefined;
-  /** The reports in order, kept until the next change: completion asks on every keystroke. */
+  /** The reports in order, kept until the listing changes: completion asks on every keystroke. */
   private sorted: IndexedReport[] | undefined;
+  private listing = 0;
 
   /** `fileExists` answers for files outside what was scanned (a link from the report folder to the repository's README). */
   constructor(private readonly fileExists?: (uri: string) => boolean) {}
@@ -31,22 +32,38 @@ export class ReportIndex {
   /** Reads (or re-reads) one file; only reports are indexed, every file is remembered as existing. */
   update(uri: string, text: string): IndexedReport | undefined {
     uri = canonicalUri(uri);
-    this.files.add(uri);
+    this.addFile(uri);
     this.backlinks = undefined;
-    this.sorted = undefined;
     const template = templateName(uri);
     if (template) {
       this.templates.set(template, { uri, text });
       return undefined;
     }
     const scanned = scanReport(text, decodeURIComponent(new URL(uri).pathname));
+    const previous = this.reports.get(uri);
     if (!scanned.kind) {
-      this.reports.delete(uri);
+      if (this.reports.delete(uri)) this.listingChanged();
       return undefined;
     }
     const report = { ...scanned, uri };
     this.reports.set(uri, report);
+    // Typing in an open report updates it on every keystroke; lists of reports only change with what they show.
+    if (!previous || LISTED.some((field) => previous[field] !== report[field])) this.listingChanged();
+    else if (this.sorted) this.sorted[this.sorted.indexOf(previous)] = report; // same place, current links and headings
     return report;
+  }
+
+  /**
+   * Changes whenever what lists of the index show changes: a file or report comes or goes, or a report's
+   * number, title, status or date changes. Completion keeps its lists until then.
+   */
+  get listingVersion(): number {
+    return this.listing;
+  }
+
+  private listingChanged(): void {
+    this.listing++;
+    this.sorted = undefined;
   }
 
   clear(): void {
@@ -54,21 +71,25 @@ export class ReportIndex {
     this.files.clear();
     this.templates.clear();
     this.backlinks = undefined;
-    this.sorted = undefined;
+    this.listingChanged();
   }
 
   /** A file that exists but is not read (not Markdown, or excluded from indexing). */
   addFile(uri: string): void {
-    this.files.add(canonicalUri(uri));
+    const canonical = canonicalUri(uri);
+    if (this.files.has(canonical)) return;
+    this.files.add(canonical);
+    this.listingChanged();
   }
 
   remove(uri: string): void {
     uri = canonicalUri(uri);
-    this.files.delete(uri);
+    const known = this.files.delete(uri);
     const template = templateName(uri);
     if (template && this.templates.get(template)?.uri === uri) this.templates.delete(template);
-    if (this.reports.delete(uri)) this.backlinks = undefined;
-    this.sorted = undefined;
+    const wasReport = this.reports.delete(uri);
+    if (wasReport) this.backlinks = undefined;
+    if (known || wasReport) this.listingChanged();
   }
 
   get(uri: string): IndexedReport | undefined {
@@ -131,6 +152,9 @@ export class ReportIndex {
     };
   }
 }
+
+/** What lists of reports show of each: a change to any of them changes the listing. */
+const LISTED = ['number', 'title', 'status', 'date', 'padded'] as const;
 
 /** `…/.templates/hardware.md` is the template `hardware`. */
 function templateName(uri: string): string | undefined {
