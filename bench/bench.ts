@@ -203,15 +203,27 @@ async function main(): Promise<void> {
           items += result.items.length;
         }
       }
+      // The lists are kept until the index's listing changes (a report added, retitled …): the first completion after that builds them again.
+      const rebuildSamples: number[] = [];
+      const sample = completionCases(ws.reportsDir, ws.files, 1)[0];
+      for (let round = 0; round < 5; round++) {
+        const uri = `${ws.rootUri}/reports/${ws.count + 1000 + round}-listing-change.md`;
+        indexers.get(ws.count)!.index.update(uri, `# ${ws.count + 1000 + round}: Listing change\n`);
+        const start = now();
+        service.getCompletions({ uri: sample.uri, version: ++version, getText: () => sample.text }, sample.position);
+        rebuildSamples.push(now() - start);
+        indexers.get(ws.count)!.index.remove(uri);
+      }
+      const rebuild = summarize(rebuildSamples);
       const summary = summarize(samples);
       const cached = summarize(unseenSamples);
       const averageItems = items / Math.max(1, samples.length);
       if (averageItems < 1) log(`  warning: completion offered no reports in the ${ws.count}-report workspace`);
       completionRows.push([
-        ws.count.toLocaleString('en-US'), String(summary.n), averageItems.toFixed(0), ms(summary.median), ms(summary.p95), ms(cached.median), ms(cached.p95),
+        ws.count.toLocaleString('en-US'), String(summary.n), averageItems.toFixed(0), ms(summary.median), ms(summary.p95), ms(cached.median), ms(cached.p95), ms(rebuild.median),
         ws.count === 10000 ? target('Completion p95, 10,000 reports', `≤ ${TARGETS.completionP95Ms} ms`, `${ms(summary.p95)} ms`, summary.p95 <= TARGETS.completionP95Ms) : '',
       ]);
-      completionResults.push({ reports: ws.count, completionMs: summary, completionOnUnseenReportMs: cached, averageItems });
+      completionResults.push({ reports: ws.count, completionMs: summary, completionOnUnseenReportMs: cached, completionAfterListingChangeMs: rebuild, averageItems });
     }
 
     const afterWorkspace = { maxRssBytes: process.resourceUsage().maxRSS * 1024, memoryUsage: process.memoryUsage() };
@@ -318,8 +330,8 @@ async function main(): Promise<void> {
     out.push('Workspace: cold index (WorkspaceIndexer + nodeFileSystem, files in a temp dir) vs markdown-it reading and tokenizing the same files; ms');
     out.push(table(['reports', 'avg size', 'total', 'runs', 'index med', '(in memory)', 'markdown-it med', '(tokenize only)', 'speedup', '(in memory)', '≤ 2 s', '≥ 8×'], workspaceRows));
     out.push('');
-    out.push('Link completion on typing `[` in a `## Links` item (language service getCompletions on the version with `[`, the version before it checked; "unseen": a report never parsed before, so a full parse first); ms');
-    out.push(table(['reports', 'calls', 'avg items', 'median', 'p95', 'unseen: med', 'p95', `p95 ≤ ${TARGETS.completionP95Ms} ms`], completionRows));
+    out.push('Link completion on typing `[` in a `## Links` item (language service getCompletions on the version with `[`, the version before it checked; "unseen": a report never parsed before, so a full parse first; "listing changed": the first completion after a report was added, which builds the list again); ms');
+    out.push(table(['reports', 'calls', 'avg items', 'median', 'p95', 'unseen: med', 'p95', 'listing changed: med', `p95 ≤ ${TARGETS.completionP95Ms} ms`], completionRows));
     out.push('');
     out.push('Peak RSS');
     out.push(table(['process', 'max RSS', `≤ ${bytesName(TARGETS.rssBytes)}`], rssRow));

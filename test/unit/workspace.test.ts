@@ -11,7 +11,7 @@ import { ReportIndex } from '../../server/src/workspace/reportIndex';
 import { linkEditsForRename } from '../../server/src/workspace/rename';
 import { buildReport } from '../../server/src/model/report';
 import { linksOf } from '../../server/src/model/reportLinks';
-import { slugify } from '../../server/src/model/links';
+import { relativeLink, slugify } from '../../server/src/model/links';
 import { createLanguageService } from '../../server/src/languageService';
 import { applyEdits, CORPUS, REPORTS, documentOf } from '../support/fixtures';
 
@@ -69,6 +69,13 @@ describe('the scanner reads what the full parser reads', () => {
       assert.deepEqual(scanned.links.map((l) => [l.label, l.target, l.line]), linksOf(model).map((l) => [l.label, l.target, l.range.start.line]));
     });
   }
+});
+
+test('relative links as 8d-tools writes them: same folder, below, above; names decoded', () => {
+  assert.equal(relativeLink('file:///ws/reports/0001-a.md', 'file:///ws/reports/0002-b%20c.md'), './0002-b c.md');
+  assert.equal(relativeLink('file:///ws/reports/0001-a.md', 'file:///ws/reports/old/0002-b.md'), './old/0002-b.md');
+  assert.equal(relativeLink('file:///ws/archive/0001-a.md', 'file:///ws/reports/0002-b.md'), '../reports/0002-b.md');
+  assert.equal(relativeLink('file:///ws/reports/0001-a.md', 'file:///ws/README.md'), '../README.md');
 });
 
 describe('GitHub heading slugs', () => {

@@ -76,8 +76,10 @@ export function getCompletions(report: IncidentReport, uri: string, position: Po
       const replaced = context.bracket ? replacedAfter(after) : 0;
       // Links are labelled in the style of the document's own title: `# 0003:` (pre-release 8d-tools) pads, `# 3:` does not.
       const style = { padded: /^0\d/.test(report.title?.number ?? ''), bracket: context.bracket, leadingSpace: context.leadingSpace };
-      const key = `report ${uri} ${style.padded} ${style.bracket} ${style.leadingSpace}`;
-      return { isIncomplete: false, itemDefaults: { editRange: range(cursor + replaced) }, items: cachedItems(index, key, () => reportItems(uri, index, style)) };
+      // Relative links depend only on the document's folder: every report of a folder shares one list.
+      const key = `report ${folderOf(uri)} ${style.padded} ${style.bracket} ${style.leadingSpace}`;
+      const items = cachedItems(index, key, () => reportItems(uri, index, style));
+      return { isIncomplete: false, itemDefaults: { editRange: range(cursor + replaced) }, items: without(items, canonicalUri(uri)) };
     }
   }
 }
@@ -93,6 +95,16 @@ export function withItemEdits(list: CompletionList): CompletionItem[] {
   const range = list.itemDefaults?.editRange;
   if (!range || !('start' in range)) return list.items;
   return list.items.map(({ textEditText, ...item }) => ({ ...item, textEdit: { range, newText: textEditText ?? item.label } }));
+}
+
+function folderOf(uri: string): string {
+  return canonicalUri(uri).replace(/[^/]*$/, '');
+}
+
+/** The list less the document's own item (a report does not link to itself). */
+function without(items: CompletionItem[], self: string): CompletionItem[] {
+  const at = items.findIndex((item) => isReportItemData(item.data) && item.data.report === self);
+  return at < 0 ? items : [...items.slice(0, at), ...items.slice(at + 1)];
 }
 
 function isReportItemData(data: unknown): data is { report: string } {
@@ -139,10 +151,8 @@ function relationItems(range: Range): CompletionItem[] {
 
 function reportItems(uri: string, index: ReportIndex, style: { padded: boolean; bracket: boolean; leadingSpace: boolean }): CompletionItem[] {
   const { padded } = style;
-  const self = canonicalUri(uri);
   const items: CompletionItem[] = [];
   for (const target of index.all()) {
-    if (target.uri === self) continue;
     const listed = reportLabel(target);
     const number = target.number === undefined ? undefined : padded ? String(target.number).padStart(4, '0') : String(target.number);
     const title = target.title ?? listed;
