@@ -75,6 +75,8 @@ export interface LanguageService {
 }
 
 const silentLogger: Logger = { error() {}, warn() {} };
+/** Documents whose blocks stay cached: open editors are few; a CLI run checks thousands in turn. */
+const MAX_BLOCK_CACHES = 32;
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const rules = options.rules ?? ALL_RULES;
@@ -85,10 +87,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   let sizeLimit = DEFAULT_SETTINGS.maxDocumentSize;
   let paranoid = DEFAULT_SETTINGS.paranoid;
   let paranoidMismatchLogged = false;
-  const blocks = new BlockCache();
+  // One block cache per document (its trees are moved in place to where the document's blocks now stand).
+  const blockCaches = new Map<string, BlockCache>();
+
+  function blockCacheOf(uri: string): BlockCache {
+    let cache = blockCaches.get(uri);
+    if (cache) blockCaches.delete(uri); // most recently used last
+    else {
+      // Checking many documents in turn (a CLI run) keeps only the latest ones.
+      cache = new BlockCache();
+      for (const [oldest] of blockCaches) {
+        if (blockCaches.size < MAX_BLOCK_CACHES) break;
+        blockCaches.delete(oldest);
+      }
+    }
+    blockCaches.set(uri, cache);
+    return cache;
+  }
 
   function parse(text: string, uri: string): IncidentReport {
-    const report = buildReport(text, blocks);
+    const report = buildReport(text, blockCacheOf(uri));
     if (paranoid) {
       const full = buildReport(text);
       if (!isDeepStrictEqual(report.tree, full.tree)) {
@@ -188,6 +206,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     forget(uri) {
       reports.delete(uri);
+      blockCaches.delete(uri);
     },
   };
 }

@@ -34,7 +34,7 @@ test('unchanged blocks are not parsed again after an edit', () => {
   assert.equal(changed.length, 1);
 });
 
-const EDITS = ['', '\n', '\n\n', '#', '## ', '## D3: Inserted\n', '```', '```\n', '~~~\n', '<!--', '-->', '<pre>\n', '</pre>', '---\n', '- ', '> ', '| a | b |\n|---|---|\n', '[x]: /url\n', '[^1]: note\n', '    ', '\t', '<div>\n', '* * *\n', '1. ', 'text'];
+const EDITS = ['', '\n', '\n\n', '#', '## ', '## D3: Inserted\n', '```', '```\n', '~~~\n', '<!--', '-->', '<pre>\n', '</pre>', '---\n', '- ', '> ', '| a | b |\n|---|---|\n', '[x]: /url\n', '[^1]: note\n', '    ', '\t', '<div>\n', '* * *\n', '1. ', 'text', '\n\nA paragraph\n', '\n  indented\n', 'Lazy line\n', '  - nested\n\n'];
 
 test('thousands of random edits: incremental and full parse agree after each', () => {
   const random = prng(424242);
@@ -71,3 +71,20 @@ test('paranoid mode compares each parse with a full one and finds nothing to rep
   }
   assert.deepEqual(errors, []);
 });
+
+test('a block that stands twice in a document, and moves as text is typed above it', () => {
+  const cache = new BlockCache();
+  const repeated = '## Notes\n\nTo be written.\n\n- a\n- b\n\n';
+  let text = `# 1: Twice\n\nIntro.\n\n${repeated}${repeated}Closing words.\n`;
+  sameAsFull(text, cache, 'first parse');
+  for (let i = 0; i < 30; i++) {
+    text = text.slice(0, 10 + i) + (i % 7 === 0 ? '\n' : 'x') + text.slice(10 + i);
+    sameAsFull(text, cache, `keystroke ${i}`);
+  }
+});
+
+test('paragraphs at column 0 after a blank line are cut points; list items and indented lines are not', () => {
+  const text = '# 1: Cuts\n\nFirst paragraph.\n\n- item\n\n- loose item\n\n  continued\n\nAfter the list.\n';
+  assert.deepEqual(splitBlocks(text).map((block) => block.text.split('\n')[0]), ['# 1: Cuts', 'First paragraph.', 'After the list.']);
+});
+

@@ -1,7 +1,7 @@
 /**
- * Re-parse only what an edit touched: the document is cut into top-level blocks at headings where a cut cannot
- * change the meaning, each block's tree is cached by its text, and the trees are stitched back with their
- * positions moved. The result equals a full parse (a test compares them after thousands of random edits).
+ * Re-parse only what an edit touched: the document is cut into top-level blocks at headings and paragraphs where
+ * a cut cannot change the meaning, each block's tree is cached by its text, and the trees are stitched back with
+ * their positions moved. The result equals a full parse (a test compares them after thousands of random edits).
  */
 import type { Root, RootContent } from 'mdast';
 import type { Position as UnistPosition } from 'unist';
@@ -15,6 +15,8 @@ export interface Block {
 }
 
 const ATX = /^#{1,6}(?:[ \t]|$)/;
+/** A paragraph's first line after a blank line: a letter at column 0 ends whatever list, quote or code came before. */
+const PARAGRAPH_START = /^[A-Za-z]/;
 const FENCE_OPEN = /^\s*(`{3,}|~{3,})/;
 const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
 // Link reference and footnote definitions are document-wide, and may stand inside lists and quotes: a document
@@ -22,8 +24,8 @@ const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
 const DEFINITION = /\]:/;
 
 /**
- * Cut points: a heading at column 0, after a blank line, outside front matter, fenced code, HTML comments and
- * raw HTML blocks. Where unsure (a fence whose closing line is indented, a comment opened mid-line) no cut is made:
+ * Cut points: a heading or a paragraph starting with a letter at column 0, after a blank line, outside front
+ * matter, fenced code, HTML comments and raw HTML blocks (a list marker there would continue a list: no cut). Where unsure (a fence whose closing line is indented, a comment opened mid-line) no cut is made:
  * fewer, larger blocks are always correct.
  */
 export function splitBlocks(text: string): Block[] {
@@ -51,7 +53,7 @@ export function splitBlocks(text: string): Block[] {
     } else if (rawHtml) {
       if (content.toLowerCase().includes(`</${rawHtml}>`)) rawHtml = undefined;
     } else {
-      if (line > 0 && previousBlank && ATX.test(content) && offset > blockStart) {
+      if (line > 0 && previousBlank && (ATX.test(content) || PARAGRAPH_START.test(content)) && offset > blockStart) {
         blocks.push({ start: blockStart, line: blockLine, text: text.slice(blockStart, offset) });
         blockStart = offset;
         blockLine = line;
@@ -71,30 +73,65 @@ export function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
+const MIN_CACHED_CHARACTERS = 256 * 1024;
+
+/** A block's tree and where its positions currently place it. */
+interface CachedBlock {
+  tree: Root;
+  line: number;
+  start: number;
+  /** The stitch that last placed it: a block text used twice in one document gets a copy the second time. */
+  stitch: number;
+}
+
 /**
- * Block trees by block text, least recently used dropped first. Bounded by the text it holds, not the number of
- * blocks: a 1 MB report has thousands of blocks, and a cache smaller than one document would parse it all each time.
+ * Block trees of one document by block text, least recently used dropped first. Bounded by the text it holds,
+ * not the number of blocks: a 1 MB report has thousands of blocks. The trees are moved to where each block
+ * now stands in place (no copy): after a keystroke, every block below it moves by a character, and copying
+ * a large document's tree on each keystroke cost more than parsing the block that changed. So one cache
+ * serves one document, whose latest tree is the only one that must stay right.
  */
 export class BlockCache {
-  private readonly trees = new Map<string, Root>();
+  private readonly blocks = new Map<string, CachedBlock>();
   private size = 0;
-  constructor(private readonly maxCharacters = 8_000_000) {}
+  private stitch = 0;
+  private maxCharacters = 0;
 
-  parse(text: string): Root {
-    let tree = this.trees.get(text);
-    if (tree) {
-      this.trees.delete(text); // re-inserted below: most recently used last
+  /** Starts placing the blocks of a new version of the document: room for it and as much again (what edits replaced). */
+  beginStitch(textLength: number): void {
+    this.stitch++;
+    this.maxCharacters = Math.max(2 * textLength, MIN_CACHED_CHARACTERS);
+  }
+
+  /** The top-level nodes of a block, with positions for where it stands in the document. */
+  place(block: Block): RootContent[] {
+    let cached = this.blocks.get(block.text);
+    if (cached) {
+      this.blocks.delete(block.text); // re-inserted below: most recently used last
     } else {
-      tree = parseMarkdown(text);
-      this.size += text.length;
-      for (const [oldest] of this.trees) {
-        if (this.size <= this.maxCharacters) break;
-        this.trees.delete(oldest);
-        this.size -= oldest.length;
-      }
+      cached = { tree: parseMarkdown(block.text), line: 0, start: 0, stitch: 0 };
+      this.size += block.text.length;
+      this.evict();
     }
-    this.trees.set(text, tree);
-    return tree;
+    this.blocks.set(block.text, cached);
+    const lines = block.line - cached.line;
+    const offset = block.start - cached.start;
+    if (cached.stitch === this.stitch) return cached.tree.children.map((child) => moved(child, lines, offset));
+    cached.stitch = this.stitch;
+    if (lines !== 0 || offset !== 0) {
+      for (const child of cached.tree.children) shift(child, lines, offset);
+      cached.line = block.line;
+      cached.start = block.start;
+    }
+    return cached.tree.children;
+  }
+
+  private evict(): void {
+    for (const [oldest] of this.blocks) {
+      if (this.size <= this.maxCharacters) break;
+      this.blocks.delete(oldest);
+      this.size -= oldest.length;
+    }
   }
 }
 
@@ -103,21 +140,39 @@ export function parseIncremental(text: string, cache: BlockCache): Root {
   // line count here: such documents are parsed whole.
   if (DEFINITION.test(text) || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return parseMarkdown(text);
   const blocks = splitBlocks(text);
-  if (blocks.length === 1) return cache.parse(text);
+  cache.beginStitch(text.length);
   const children: RootContent[] = [];
-  for (const block of blocks) {
-    for (const child of cache.parse(block.text).children) children.push(moved(child, block.line, block.start) as RootContent);
-  }
-  const lines = text.split('\n');
+  for (const block of blocks) for (const child of cache.place(block)) children.push(child);
+  const lastLineStart = text.lastIndexOf('\n') + 1;
   return {
     type: 'root',
     children,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: lines[lines.length - 1].length + 1, offset: text.length } },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: countLines(text), column: text.length - lastLineStart + 1, offset: text.length } },
   };
 }
 
-/** A copy of a node (the cached one is shared) with its positions moved down by `lines` lines and `offset` characters. */
-function moved<T extends { position?: UnistPosition; children?: unknown[] }>(node: T, lines: number, offset: number): T {
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
+type Positioned = { position?: UnistPosition; children?: unknown[] };
+
+/** Moves a node's positions (and its descendants') down by `lines` lines and `offset` characters, in place. */
+function shift(node: Positioned, lines: number, offset: number): void {
+  const position = node.position;
+  if (position) {
+    position.start.line += lines;
+    position.end.line += lines;
+    if (position.start.offset !== undefined) position.start.offset += offset;
+    if (position.end.offset !== undefined) position.end.offset += offset;
+  }
+  if (Array.isArray(node.children)) for (const child of node.children) shift(child as Positioned, lines, offset);
+}
+
+/** A copy of a node, moved as `shift` moves it: for a block whose tree is already placed elsewhere in the document. */
+function moved<T extends Positioned>(node: T, lines: number, offset: number): T {
   const copy = { ...node };
   if (node.position) {
     copy.position = {

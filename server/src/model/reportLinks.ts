@@ -29,7 +29,10 @@ function collect(report: IncidentReport): ReportLink[] {
   const linksSections = report.sections.filter((s) => s.heading.depth > 1 && s.heading.text.trim().toLowerCase() === 'links');
   const inLinksSection = (offset: number) => linksSections.some((s) => offset > s.heading.start && offset < s.end);
   const found: ReportLink[] = [];
+  const brackets = bracketOffsets(report.text);
   const visit = (node: Nodes, parent: Parent | undefined) => {
+    // A node whose text holds no `[` holds no written link: most of a long report is skipped unread.
+    if (node.position && !hasOffsetIn(brackets, node.position.start.offset ?? 0, node.position.end.offset ?? Infinity)) return;
     if (node.type === 'link') {
       // Only written links `[label](target)`; bare URLs and <autolinks> never point at reports.
       if (report.text[node.position?.start.offset ?? -1] === '[') found.push(toReportLink(report, node, parent, inLinksSection));
@@ -39,6 +42,24 @@ function collect(report: IncidentReport): ReportLink[] {
   };
   visit(report.tree, undefined);
   return found;
+}
+
+function bracketOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf('['); at !== -1; at = text.indexOf('[', at + 1)) offsets.push(at);
+  return offsets;
+}
+
+/** Whether a sorted list of offsets has one in [start, end). */
+function hasOffsetIn(offsets: number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < offsets.length && offsets[low] < end;
 }
 
 function toReportLink(report: IncidentReport, link: Link, parent: Parent | undefined, inLinksSection: (offset: number) => boolean): ReportLink {

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { meaningfulText, untouchedTemplateTexts } from '../model/kinds/eightDTemplates';
+import { isUntouchedDiscipline } from '../model/kinds/eightDTemplates';
 
 export const emptySection: Rule = {
   id: 'empty-section',
@@ -8,10 +8,7 @@ export const emptySection: Rule = {
   kinds: ['8d'],
   check(report) {
     return report.disciplines
-      .filter((discipline) => {
-        const text = meaningfulText(discipline.content);
-        return text === '' || untouchedTemplateTexts(discipline.number).has(text);
-      })
+      .filter((discipline) => isUntouchedDiscipline(discipline.number, discipline.content))
       .map((discipline) => ({
         message: `Section D${discipline.number} is empty: it holds only its prompt`,
         range: discipline.heading.range,

@@ -48,14 +48,20 @@ export function templateBody(number: number, family: TitleFamily, depth: number)
   return body.replace(/^(#{1,6})(?=\s)/gm, (marks) => '#'.repeat(Math.min(6, Math.max(1, marks.length + shift))));
 }
 
-/** What a section says once headings, comments and separators are set aside. */
-export function meaningfulText(nodes: RootContent[]): string {
-  return nodes
-    .filter((node) => node.type !== 'heading' && node.type !== 'thematicBreak' && !(node.type === 'html' && isComment(node.value)))
-    .map((node) => toString(node).replace(/<!--[\s\S]*?-->/g, ''))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * What a section says once headings, comments and separators are set aside. With `limit`, reading stops (and
+ * undefined is returned) once the text is longer: a long section is neither empty nor an untouched template.
+ */
+export function meaningfulText(nodes: RootContent[]): string;
+export function meaningfulText(nodes: RootContent[], limit: number): string | undefined;
+export function meaningfulText(nodes: RootContent[], limit = Infinity): string | undefined {
+  let text = '';
+  for (const node of nodes) {
+    if (node.type === 'heading' || node.type === 'thematicBreak' || (node.type === 'html' && isComment(node.value))) continue;
+    text = `${text} ${toString(node).replace(/<!--[\s\S]*?-->/g, '')}`.replace(/\s+/g, ' ');
+    if (text.trim().length > limit) return undefined;
+  }
+  return text.trim();
 }
 
 function isComment(html: string): boolean {
@@ -63,6 +69,14 @@ function isComment(html: string): boolean {
 }
 
 const untouched = new Map<number, Set<string>>();
+
+/** Whether a discipline's section says nothing beyond its prompt in one of the built-in templates. */
+export function isUntouchedDiscipline(number: number, content: RootContent[]): boolean {
+  const templates = untouchedTemplateTexts(number);
+  const longest = Math.max(0, ...[...templates].map((text) => text.length));
+  const text = meaningfulText(content, longest);
+  return text === '' || (text !== undefined && templates.has(text));
+}
 
 /** Text of the untouched template sections for a discipline, in every built-in template (computed once). */
 export function untouchedTemplateTexts(number: number): Set<string> {
