@@ -126,6 +126,30 @@ export class BlockCache {
     return cached.tree.children;
   }
 
+  /** How much of a text's blocks would have to be parsed: the characters of those not cached. */
+  missing(blocks: readonly Block[]): number {
+    let characters = 0;
+    for (const block of blocks) if (!this.blocks.has(block.text)) characters += block.text.length;
+    return characters;
+  }
+
+  /**
+   * Keeps the blocks of a whole-document tree. The blocks are cut where a cut does not change the parse, so each
+   * top-level node lies in exactly one block, at the position the document gives it.
+   */
+  remember(blocks: readonly Block[], tree: Root): void {
+    let next = 0;
+    blocks.forEach((block, i) => {
+      const end = blocks[i + 1]?.start ?? Infinity;
+      const children: RootContent[] = [];
+      while (next < tree.children.length && (tree.children[next].position?.start.offset ?? 0) < end) children.push(tree.children[next++]);
+      if (this.blocks.has(block.text)) return;
+      this.blocks.set(block.text, { tree: { type: 'root', children }, line: block.line, start: block.start, stitch: this.stitch });
+      this.size += block.text.length;
+    });
+    this.evict();
+  }
+
   private evict(): void {
     for (const [oldest] of this.blocks) {
       if (this.size <= this.maxCharacters) break;
@@ -141,6 +165,13 @@ export function parseIncremental(text: string, cache: BlockCache): Root {
   if (DEFINITION.test(text) || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return parseMarkdown(text);
   const blocks = splitBlocks(text);
   cache.beginStitch(text.length);
+  // A document opened or mostly rewritten: one parse of the whole text costs less than one per block (each
+  // parse sets up the parser anew); its nodes are then kept block by block for the edits to come.
+  if (cache.missing(blocks) > text.length / 2) {
+    const tree = parseMarkdown(text);
+    cache.remember(blocks, tree);
+    return tree;
+  }
   const children: RootContent[] = [];
   for (const block of blocks) for (const child of cache.place(block)) children.push(child);
   const lastLineStart = text.lastIndexOf('\n') + 1;
