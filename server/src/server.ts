@@ -13,6 +13,7 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   FileChangeType,
+  DiagnosticSeverity,
   type InitializeResult,
   type WorkspaceEdit,
   type CancellationToken,
@@ -27,6 +28,8 @@ import { nodeFileSystem } from './workspace/fileSystem';
 import { DEFAULT_DISCOVERY, type DiscoverySettings } from './workspace/discovery';
 import { linkEditsForRename } from './workspace/rename';
 import { fileExists } from './workspace/fileSystem';
+import { checkReportFolder, REPORT_FOLDER_CHECK, type FolderProblem } from './workspace/folderHealth';
+import { DIAGNOSTIC_SOURCE } from './features/diagnostics';
 import { runCommand, SERVER_COMMANDS } from './commands';
 import type { CommandContext } from './commands/context';
 
@@ -130,7 +133,42 @@ async function indexWorkspace(): Promise<void> {
     void connection.sendNotification('incidentDocs/indexing', { state: 'end', files: 0, reports: indexer.index.size });
   }
   recheckOpenDocuments();
+  await publishFolderHealth();
 }
+
+/** Files holding problems with `.8d-dir` or the lock file, so that fixed ones are cleared; messages said once. */
+let folderProblemFiles = new Set<string>();
+const shownFolderMessages = new Set<string>();
+
+/** `.8d-dir` and the lock file of each workspace folder: their problems as diagnostics on them (or messages). */
+async function publishFolderHealth(): Promise<void> {
+  const byFile = new Map<string, FolderProblem[]>();
+  for (const root of workspaceRoots) {
+    const health = await checkReportFolder(nodeFileSystem, root, indexer.index);
+    for (const problem of health.problems) byFile.set(problem.uri, [...(byFile.get(problem.uri) ?? []), problem]);
+    for (const message of health.messages) {
+      if (shownFolderMessages.has(message)) continue;
+      shownFolderMessages.add(message);
+      void connection.window.showWarningMessage(`Incident Docs: ${message}`);
+    }
+  }
+  const docs = pathToFileURL(join(__dirname, '..', 'docs', `${REPORT_FOLDER_CHECK}.md`)).href;
+  for (const [uri, problems] of byFile) {
+    const diagnostics = problems.map((problem) => ({
+      range: { start: { line: problem.line, character: problem.start }, end: { line: problem.line, character: problem.end } },
+      severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      code: REPORT_FOLDER_CHECK,
+      codeDescription: { href: docs },
+      message: problem.message,
+    }));
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+  for (const uri of folderProblemFiles) if (!byFile.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  folderProblemFiles = new Set(byFile.keys());
+}
+
+const FOLDER_FILES = /\/(?:\.8d-dir|\.8d-sequence\.lock)$/;
 
 /** Another report changed: links to and from it may have, so open reports are checked again (after `delay`). */
 function recheckOpenDocuments(except?: string, delay = 0): void {
@@ -246,6 +284,8 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
     else if (indexer.contains(change.uri)) await indexer.fileChanged(change.uri);
   }
   recheckOpenDocuments();
+  // A report added or renumbered can make the lock file lag behind, as can an edit to the files themselves.
+  if (changes.some((change) => FOLDER_FILES.test(change.uri) || /\.md$/i.test(change.uri))) await publishFolderHealth();
 });
 
 connection.workspace.onWillRenameFiles(async (params): Promise<WorkspaceEdit | null> => {

@@ -69,3 +69,44 @@ describe('a real workspace folder over stdio', () => {
     assert.deepEqual(edit?.changes?.[four]?.map((e) => e.newText), ['./0002-solder-voids.md']);
   });
 });
+
+describe('a broken .8d-dir or lock file over stdio', () => {
+  let folder: string;
+  let client: LspClient;
+  const uri = (path: string) => pathToFileURL(path).href;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'incident-docs-ws-'));
+    cpSync(join(CORPUS, '8d-workspace'), folder, { recursive: true });
+    writeFileSync(join(folder, 'reports', '.8d-sequence.lock'), 'five\n');
+    client = await LspClient.start({ diagnosticsDelay: 0 }, uri(folder));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a garbled lock file is reported on the file after the first scan, linked to its page, and cleared once fixed', async () => {
+    const lock = uri(join(folder, 'reports', '.8d-sequence.lock'));
+    // Published once the first scan is done, perhaps before this test began: looked for among all published so far.
+    await client.until(() => client.published.some((p) => p.uri === lock && p.diagnostics.length > 0), 'diagnostics on the lock file');
+    const reported = client.published.find((p) => p.uri === lock)!;
+    assert.deepEqual(reported.diagnostics.map((d) => [d.code, d.severity, d.message, d.range.end.character]), [
+      ['report-folder', 1, '.8d-sequence.lock should hold the number of the last report (new reports are numbered after it), but holds "five".', 4],
+    ]);
+    assert.match(reported.diagnostics[0].codeDescription?.href ?? '', /docs\/report-folder\.md$/);
+    writeFileSync(join(folder, 'reports', '.8d-sequence.lock'), '5');
+    const cleared = client.waitForDiagnostics(lock, (p) => p.diagnostics.length === 0);
+    await client.filesChanged([{ uri: lock, type: 2 }]);
+    await cleared;
+  });
+
+  test('a .8d-dir that names a folder outside the workspace is reported on .8d-dir', async () => {
+    const dir = uri(join(folder, '.8d-dir'));
+    writeFileSync(join(folder, '.8d-dir'), '../reports');
+    const reported = client.waitForDiagnostics(dir, (p) => p.diagnostics.length > 0);
+    await client.filesChanged([{ uri: dir, type: 2 }]);
+    assert.match((await reported).diagnostics[0].message, /^\.8d-dir names "\.\.\/reports", which is outside the workspace folder/);
+  });
+});
+

@@ -1,0 +1,105 @@
+/**
+ * The files 8d-tools keeps beside the reports: `.8d-dir` (the report folder's path) and `.8d-sequence.lock`
+ * (the last report number). When they are broken, `8d new` and our New Report command cannot number reports,
+ * and the index does not know where reports live: each problem is said on the file, where it can be fixed.
+ */
+import type { FileSystem } from './fileSystem';
+import type { ReportIndex } from './reportIndex';
+
+export const REPORT_FOLDER_CHECK = 'report-folder';
+
+export interface FolderProblem {
+  /** The file to show the problem on. */
+  uri: string;
+  severity: 'error' | 'warning';
+  message: string;
+  /** 0-based line and the characters of it the problem covers. */
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface FolderHealth {
+  problems: FolderProblem[];
+  /** Problems with no file to show them on (a folder where a file should be): for a message instead. */
+  messages: string[];
+}
+
+type Read = { text: string } | { folder: true } | { missing: true };
+
+async function read(fs: FileSystem, uri: string): Promise<Read> {
+  try {
+    return { text: await fs.readFile(uri) };
+  } catch {
+    try {
+      await fs.readDirectory(uri);
+      return { folder: true };
+    } catch {
+      return { missing: true };
+    }
+  }
+}
+
+/** What is wrong with `.8d-dir` at `root` and with the lock file of the folder it names; nothing when all is well or absent. */
+export async function checkReportFolder(fs: FileSystem, root: string, index?: ReportIndex): Promise<FolderHealth> {
+  const health: FolderHealth = { problems: [], messages: [] };
+  root = root.replace(/\/$/, '');
+  const dirUri = `${root}/.8d-dir`;
+  const dirFile = await read(fs, dirUri);
+  if ('folder' in dirFile) {
+    health.messages.push('.8d-dir is a folder, but 8d-tools expects a file holding the path of the report folder (such as doc/8d): replace it with such a file.');
+    return health;
+  }
+  if ('missing' in dirFile) return health;
+  const problem = (severity: FolderProblem['severity'], message: string, uri = dirUri, text = dirFile.text) =>
+    health.problems.push({ uri, severity, message, ...firstLine(text) });
+  const lines = dirFile.text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+  const directory = lines[0]?.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') ?? '';
+  if (lines.length === 0) {
+    problem('error', '.8d-dir is empty: it should hold the path of the report folder, such as doc/8d (as `8d init` writes it).');
+    return health;
+  }
+  if (lines.length > 1 || /[\u0000-\u001f\u007f\ufffd]/.test(lines[0])) {
+    problem('error', `.8d-dir should hold one folder path, such as doc/8d, but holds ${lines.length > 1 ? `${lines.length} lines` : 'characters that cannot be in a path'}.`);
+    return health;
+  }
+  if (directory.startsWith('/') || /^[a-z]:/i.test(directory) || directory.split('/').includes('..')) {
+    problem('error', `.8d-dir names "${lines[0].trim()}", which is outside the workspace folder: reports are only looked for, and made, inside it.`);
+    return health;
+  }
+  const folderUri = `${root}/${directory.split('/').map(encodeURIComponent).join('/')}`;
+  const folder = await read(fs, folderUri);
+  if (!('folder' in folder)) {
+    problem('warning', `.8d-dir names "${directory}", but there is no such folder: create it with "Incident Docs: Initialize Report Folder", or fix the path.`);
+    return health;
+  }
+
+  const lockUri = `${folderUri}/.8d-sequence.lock`;
+  const lock = await read(fs, lockUri);
+  if ('folder' in lock) {
+    health.messages.push(`${directory}/.8d-sequence.lock is a folder, but 8d-tools expects a file holding the number of the last report: replace it with such a file.`);
+    return health;
+  }
+  if ('missing' in lock) return health;
+  const value = lock.text.trim();
+  if (!/^\d+$/.test(value)) {
+    const first = value.split(/\r\n|\r|\n/)[0];
+    const shown = first.length > 20 || first.length < value.length ? `${first.slice(0, 20)}…` : first;
+    const held = value === '' ? 'is empty' : `holds "${shown}"`;
+    problem('error', `.8d-sequence.lock should hold the number of the last report (new reports are numbered after it), but ${held}.`, lockUri, lock.text);
+    return health;
+  }
+  const last = Number(value);
+  const taken = index?.all().filter((report) => report.uri.startsWith(`${folderUri}/`) && report.number !== undefined && report.number > last) ?? [];
+  const highest = taken.reduce((best, report) => Math.max(best, report.number!), last);
+  if (taken.length > 0) {
+    const name = decodeURIComponent(taken.find((report) => report.number === highest)!.uri.replace(/^.*\//, ''));
+    problem('warning', `.8d-sequence.lock says the last report is ${last}, but ${name} exists: the next new report would be numbered ${last + 1}, a number already taken. Set it to ${highest}.`, lockUri, lock.text);
+  }
+  return health;
+}
+
+function firstLine(text: string): { line: number; start: number; end: number } {
+  const line = text.split(/\r\n|\r|\n/)[0] ?? '';
+  return { line: 0, start: 0, end: line.length };
+}
