@@ -106,7 +106,7 @@ describe('a broken .8d-dir or lock file over stdio', () => {
     writeFileSync(join(folder, '.8d-dir'), '../reports');
     const reported = client.waitForDiagnostics(dir, (p) => p.diagnostics.length > 0);
     await client.filesChanged([{ uri: dir, type: 2 }]);
-    assert.match((await reported).diagnostics[0].message, /^\.8d-dir names "\.\.\/reports", which is outside the workspace folder/);
+    assert.match(String((await reported).diagnostics[0].message), /^\.8d-dir names "\.\.\/reports", which is outside the workspace folder/);
   });
 });
 

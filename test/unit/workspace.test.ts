@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeActionKind } from 'vscode-languageserver-types';
-import { scanReport } from '../../server/src/workspace/scanner';
+import { scanReport, scannedHeadings } from '../../server/src/workspace/scanner';
 import { InMemoryFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndexer } from '../../server/src/workspace/indexer';
 import { ReportIndex } from '../../server/src/workspace/reportIndex';
@@ -48,7 +48,7 @@ describe('the scanner reads what the full parser reads', () => {
       if (model.title?.number) assert.equal(scanned.number, Number(model.title.number));
       assert.equal(scanned.title, model.title?.title);
       assert.equal(scanned.status, model.status?.value);
-      assert.deepEqual(scanned.headings.map((h) => h.text), model.headings.map((h) => h.text));
+      assert.deepEqual(scanned.headingTexts, model.headings.map((h) => h.text));
       assert.deepEqual(scanned.links.map((l) => [l.relation, l.label, l.target, l.line]), linksOf(model).map((l) => [l.relation, l.label, l.target, l.range.start.line]));
     });
   }
@@ -65,7 +65,7 @@ describe('the scanner reads what the full parser reads', () => {
       const model = buildReport(text);
       const scanned = scanReport(text);
       assert.equal(scanned.status, model.status?.value);
-      assert.deepEqual(scanned.headings.map((h) => [h.text, h.line]), model.headings.map((h) => [h.text, h.line]));
+      assert.deepEqual(scannedHeadings(scanned).map((h) => [h.text, h.line]), model.headings.map((h) => [h.text, h.line]));
       assert.deepEqual(scanned.links.map((l) => [l.label, l.target, l.line]), linksOf(model).map((l) => [l.label, l.target, l.range.start.line]));
     });
   }

@@ -3,9 +3,11 @@
  * workspace paths after `](` and heading anchors after `#`. Only the model and the index are read (one pass
  * over the reports, no file access), so that a workspace of thousands of reports answers while typing.
  *
- * The long lists (reports, paths) are built once per document and index listing, and shared between keystrokes:
+ * The long lists (reports, paths) are built once per folder and index listing, and shared between keystrokes:
  * the replaced range travels once, as the list's default `editRange`, and a report's summary only when
- * the item is resolved (shown), not with each of thousands of items.
+ * the item is resolved (shown), not with each of thousands of items. Past MAX_LISTED, only the items that match
+ * what was typed are sent, the first MAX_LISTED of them, marked incomplete so that the editor asks again as the
+ * typing narrows them.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { IncidentReport } from '../model/report';
@@ -13,6 +15,7 @@ import type { Position } from '../model/position';
 import type { Nodes } from 'mdast';
 import { RELATIONS, canonicalUri, relationNamed, relativeLink, resolveLink, withSlugs } from '../model/links';
 import type { ReportIndex } from '../workspace/reportIndex';
+import { scannedHeadings, type ScannedHeading } from '../workspace/scanner';
 import { reportLabel } from './navigation';
 
 /** What the text before the cursor asks for; `start` is the character where the replaced text begins. */
@@ -69,7 +72,7 @@ export function getCompletions(report: IncidentReport, uri: string, position: Po
       return { isIncomplete: false, items: slugItems(report, uri, context.path, index, range()) };
     case 'path':
       if (!index || !uri.startsWith('file:')) return NO_COMPLETIONS;
-      return { isIncomplete: false, itemDefaults: { editRange: range() }, items: cachedItems(index, `path ${uri}`, () => pathItems(uri, index)) };
+      return listed(cachedItems(index, `path ${uri}`, () => pathItems(uri, index)), before.slice(context.start), range());
     case 'report': {
       if (!index || !uri.startsWith('file:')) return NO_COMPLETIONS;
       const after = report.text.slice(offset, report.lines.lineEnd(line));
@@ -79,7 +82,7 @@ export function getCompletions(report: IncidentReport, uri: string, position: Po
       // Relative links depend only on the document's folder: every report of a folder shares one list.
       const key = `report ${folderOf(uri)} ${style.padded} ${style.bracket} ${style.leadingSpace}`;
       const items = cachedItems(index, key, () => reportItems(uri, index, style));
-      return { isIncomplete: false, itemDefaults: { editRange: range(cursor + replaced) }, items: without(items, canonicalUri(uri)) };
+      return listed(without(items, canonicalUri(uri)), before.slice(context.start), range(cursor + replaced));
     }
   }
 }
@@ -95,6 +98,30 @@ export function withItemEdits(list: CompletionList): CompletionItem[] {
   const range = list.itemDefaults?.editRange;
   if (!range || !('start' in range)) return list.items;
   return list.items.map(({ textEditText, ...item }) => ({ ...item, textEdit: { range, newText: textEditText ?? item.label } }));
+}
+
+/** The most items sent at once: VS Code filters every item on each keystroke, and each costs a few hundred bytes. */
+export const MAX_LISTED = 500;
+
+function listed(items: CompletionItem[], typed: string, editRange: Range): CompletionList {
+  const matching = items.length <= MAX_LISTED ? items : matchingItems(items, typed);
+  if (matching.length <= MAX_LISTED) return { isIncomplete: false, itemDefaults: { editRange }, items: matching };
+  return { isIncomplete: true, itemDefaults: { editRange }, items: matching.slice(0, MAX_LISTED) };
+}
+
+/** The items whose label holds the typed characters in order (as VS Code's own filter requires), case aside. */
+function matchingItems(items: CompletionItem[], typed: string): CompletionItem[] {
+  const wanted = typed.replace(/^[\s[]+/, '').toLowerCase();
+  if (!wanted) return items;
+  return items.filter((item) => {
+    const label = item.label.toLowerCase();
+    let at = 0;
+    for (const char of wanted) {
+      at = label.indexOf(char, at) + 1;
+      if (at === 0) return false;
+    }
+    return true;
+  });
 }
 
 function folderOf(uri: string): string {
@@ -153,21 +180,21 @@ function reportItems(uri: string, index: ReportIndex, style: { padded: boolean; 
   const { padded } = style;
   const items: CompletionItem[] = [];
   for (const target of index.all()) {
-    const listed = reportLabel(target);
+    const name = reportLabel(target);
     const number = target.number === undefined ? undefined : padded ? String(target.number).padStart(4, '0') : String(target.number);
-    const title = target.title ?? listed;
+    const title = target.title ?? name;
     const label = number === undefined ? title : `${number}: ${title}`;
     const detail = [target.status, target.date].filter((part) => part).join(' · ');
     const item: CompletionItem = {
-      label: listed,
+      label: name,
       kind: CompletionItemKind.File,
-      // What is typed from the replaced range's start is matched against this: `[` too when it was typed.
-      filterText: `${style.bracket ? '[' : ''}${listed}`,
-      sortText: String(items.length).padStart(8, '0'),
+      // Zero-padded numbers order the labels as the list is ordered: no sortText needed.
       textEditText: `${style.leadingSpace ? ' ' : ''}[${escapeLabel(label)}](${destination(relativeLink(uri, target.uri))})`,
       data: { report: target.uri },
     };
     if (detail) item.detail = detail;
+    // What is typed from the replaced range's start is matched against this: `[` too when it was typed.
+    if (style.bracket) item.filterText = `[${name}`;
     items.push(item);
   }
   return items;
@@ -191,7 +218,7 @@ function slugItems(report: IncidentReport, uri: string, path: string, index: Rep
   const resolved = path === '' ? uri : resolveLink(uri, path);
   if (!resolved) return [];
   // The open document's headings come from its model (current to the keystroke); other files' from the index.
-  const headings = withSlugs(canonicalUri(resolved) === canonicalUri(uri) ? report.headings : index?.get(resolved)?.headings ?? []);
+  const headings = withSlugs(canonicalUri(resolved) === canonicalUri(uri) ? report.headings : indexedHeadings(index, resolved));
   return headings.map((heading, i) => ({
     label: heading.slug,
     kind: CompletionItemKind.Reference,
@@ -199,6 +226,11 @@ function slugItems(report: IncidentReport, uri: string, path: string, index: Rep
     sortText: String(i).padStart(6, '0'),
     textEdit: { range, newText: heading.slug },
   }));
+}
+
+function indexedHeadings(index: ReportIndex | undefined, uri: string): ScannedHeading[] {
+  const indexed = index?.get(uri);
+  return indexed ? scannedHeadings(indexed) : [];
 }
 
 const ESCAPED: Readonly<Record<string, string>> = { ' ': '%20', '(': '%28', ')': '%29' };

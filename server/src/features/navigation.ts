@@ -9,6 +9,7 @@ import type { Position, Range } from '../model/position';
 import { linksOf, type ReportLink } from '../model/reportLinks';
 import { canonicalUri, resolveLink, splitTarget, withSlugs } from '../model/links';
 import type { IndexedReport, ReportIndex } from '../workspace/reportIndex';
+import { scannedHeadings } from '../workspace/scanner';
 
 /** What the index knows of a report that labels need. */
 export interface ReportName {
@@ -64,7 +65,7 @@ export function resolveTarget(report: IncidentReport, uri: string, target: strin
     ? undefined
     : self
       ? withSlugs(report.headings).find((candidate) => candidate.slug === fragment)
-      : indexed && withSlugs(indexed.headings).find((candidate) => candidate.slug === fragment);
+      : indexed && withSlugs(scannedHeadings(indexed)).find((candidate) => candidate.slug === fragment);
   return { uri: self ? uri : canonical, self, report: indexed, heading: heading && { text: heading.text, line: heading.line } };
 }
 
@@ -162,7 +163,7 @@ export function getWorkspaceSymbols(query: string, index: ReportIndex | undefine
     const matches = number ? report.number === Number(number[1]) : (report.title ?? '').toLowerCase().includes(needle);
     if (matches) reports.push({ name: label, kind: SymbolKind.File, location: { uri: report.uri, range: lineStart(report.titleLine ?? 0) } });
     if (number) continue;
-    for (const heading of report.headings) {
+    for (const heading of scannedHeadings(report)) {
       if (sections.length >= MAX_WORKSPACE_SYMBOLS) break;
       if (heading.depth < 2 || !heading.text.toLowerCase().includes(needle)) continue;
       sections.push({ name: heading.text, kind: SymbolKind.String, containerName: label, location: { uri: report.uri, range: lineStart(heading.line) } });

@@ -4,6 +4,7 @@ import type { IncidentReport } from '../model/report';
 import { relativeLink, withSlugs } from '../model/links';
 import { resolvedLinks, fileName, type ResolvedLink } from './linkTargets';
 import type { ReportIndex } from '../workspace/reportIndex';
+import { scannedHeadings } from '../workspace/scanner';
 
 export const brokenLink: Rule = {
   id: 'broken-link',
@@ -20,7 +21,7 @@ export const brokenLink: Rule = {
         if (fragment && !ownSlugs.has(fragment)) findings.push({ message: `No heading #${fragment} in this report`, range: link.range });
       } else if (!workspace.exists(resolved.uri)) {
         findings.push(missingFile(report, uri, resolved, workspace));
-      } else if (fragment && target && !slugsOf(target.headings).has(fragment)) {
+      } else if (fragment && target && !slugsOf(scannedHeadings(target)).has(fragment)) {
         findings.push({ message: `${fileName(resolved.uri)} has no heading #${fragment}`, range: link.range });
       }
     }

@@ -42,12 +42,21 @@ export interface ScannedReport {
   /** Range of the status value on its line. */
   statusStart?: number;
   statusEnd?: number;
-  headings: ScannedHeading[];
+  /**
+   * The headings, compactly (an index holds hundreds of thousands): their texts, one shared copy of each, and
+   * for each `line * 8 + depth`. `scannedHeadings` gives them as objects.
+   */
+  headingTexts: string[];
+  headingPlaces: number[];
   links: ScannedLink[];
   /** The `## Links` section: its heading line, its first non-blank line (where 8d-tools adds a link) and the line after it. */
   linksSection?: { line: number; firstLine?: number; end: number };
   /** The first lines of the problem statement or summary, for hovers and completion. */
   summary?: string;
+}
+
+export function scannedHeadings(report: Pick<ScannedReport, 'headingTexts' | 'headingPlaces'>): ScannedHeading[] {
+  return report.headingTexts.map((text, i) => ({ text, depth: report.headingPlaces[i] & 7, line: report.headingPlaces[i] >> 3 }));
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -83,6 +92,21 @@ function detached(text: string): string;
 function detached(text: string | undefined): string | undefined;
 function detached(text: string | undefined): string | undefined {
   return text === undefined || text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/**
+ * Heading texts repeat across reports made from one template (`D4: Root cause & escape points` in thousands of
+ * them): the index keeps one copy of each. Bounded, so that a workspace of unique headings cannot grow it forever.
+ */
+const headingTexts = new Map<string, string>();
+const MAX_INTERNED = 20_000;
+
+function interned(text: string): string {
+  const known = headingTexts.get(text);
+  if (known !== undefined) return known;
+  const copy = detached(text);
+  if (headingTexts.size < MAX_INTERNED) headingTexts.set(copy, copy);
+  return copy;
 }
 
 const SPACE = 0x20;
@@ -156,7 +180,7 @@ class Lines {
 
 export function scanReport(text: string, fileName = ''): ScannedReport {
   const lines = new Lines(text);
-  const result: ScannedReport = { kind: undefined, padded: false, headings: [], links: [] };
+  const result: ScannedReport = { kind: undefined, padded: false, headingTexts: [], headingPlaces: [], links: [] };
   let type: string | undefined;
   let template: string | undefined;
   let first = 0;
@@ -215,8 +239,9 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
       const heading = ATX.exec(line);
       if (heading) {
         const depth = heading[1].length;
-        const textOf = detached(headingText(heading[2]));
-        result.headings.push({ text: textOf, depth, line: i });
+        const textOf = interned(headingText(heading[2]));
+        result.headingTexts.push(textOf);
+        result.headingPlaces.push(i * 8 + depth);
         if (depth === 1 && result.titleLine === undefined) {
           result.titleLine = i;
           const numbered = /^(\d+)\s*:\s*(.*)$/.exec(textOf);
@@ -275,7 +300,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
     while (firstLine < lines.count && lines.isBlank(firstLine)) firstLine++;
     if (firstLine < lines.count && !ATX.test(lines.line(firstLine))) result.title = detached(lines.line(firstLine).trim());
   }
-  result.kind = classify({ type, title: result.title, headingTexts: result.headings.map((h) => h.text), pseudoHeadingTexts: pseudo, template });
+  result.kind = classify({ type, title: result.title, headingTexts: result.headingTexts, pseudoHeadingTexts: pseudo, template });
   return result;
 }
 
