@@ -88,3 +88,16 @@ test('paragraphs at column 0 after a blank line are cut points; list items and i
   assert.deepEqual(splitBlocks(text).map((block) => block.text.split('\n')[0]), ['# 1: Cuts', 'First paragraph.', 'After the list.']);
 });
 
+
+test('blocks of the new version evicted while its new blocks are parsed are parsed again', () => {
+  const cache = new BlockCache();
+  const kept = '# 1: Kept\n\nFirst paragraph.\n\n## D1: Team\n\nSecond paragraph.\n\n';
+  const junk = Array.from({ length: 6000 }, (_, i) => `Paragraph ${i} of text that goes away.\n\n`).join('');
+  sameAsFull(kept + junk, cache, 'long version');
+  sameAsFull(`${kept}A new paragraph.\n`, cache, 'short version');
+});
+
+test('a large document is parsed in chunks that equal one parse of it', () => {
+  const paragraphs = Array.from({ length: 3000 }, (_, i) => (i % 50 === 0 ? `## Section ${i}\n\n` : `Paragraph ${i}: some *text* and a [link](./x.md).\n\n`)).join('');
+  sameAsFull(`# 1: Large\n\n${paragraphs}`, new BlockCache(), 'large');
+});

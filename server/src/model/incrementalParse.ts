@@ -74,6 +74,8 @@ export function splitBlocks(text: string): Block[] {
 }
 
 const MIN_CACHED_CHARACTERS = 256 * 1024;
+/** Characters of consecutive uncached blocks parsed in one go. */
+const CHUNK = 16 * 1024;
 
 /** A block's tree and where its positions currently place it. */
 interface CachedBlock {
@@ -103,16 +105,56 @@ export class BlockCache {
     this.maxCharacters = Math.max(2 * textLength, MIN_CACHED_CHARACTERS);
   }
 
-  /** The top-level nodes of a block, with positions for where it stands in the document. */
-  place(block: Block): RootContent[] {
-    let cached = this.blocks.get(block.text);
-    if (cached) {
-      this.blocks.delete(block.text); // re-inserted below: most recently used last
-    } else {
-      cached = { tree: parseMarkdown(block.text), line: 0, start: 0, stitch: 0 };
-      this.size += block.text.length;
-      this.evict();
+  /**
+   * Parses the blocks not cached yet. Runs of them are parsed together, up to CHUNK characters at a time: each
+   * parse sets the parser up anew, which costs more than the parse of a short block, while one parse of a whole
+   * large document costs more than its parts (the parser's work grows faster than the text).
+   */
+  parseMissing(blocks: readonly Block[]): void {
+    let run: Block[] = [];
+    let runLength = 0;
+    const flush = () => {
+      if (run.length > 0) this.parseRun(run);
+      run = [];
+      runLength = 0;
+    };
+    for (const block of blocks) {
+      if (this.blocks.has(block.text)) {
+        flush();
+        continue;
+      }
+      if (runLength > 0 && runLength + block.text.length > CHUNK) flush();
+      run.push(block);
+      runLength += block.text.length;
     }
+    flush();
+  }
+
+  /**
+   * One parse of consecutive blocks, its nodes kept block by block: the blocks are cut where a cut does not change
+   * the parse, so each top-level node lies in exactly one block.
+   */
+  private parseRun(run: Block[]): void {
+    const first = run[0];
+    const tree = parseMarkdown(run.map((block) => block.text).join(''));
+    let next = 0;
+    run.forEach((block, i) => {
+      const end = i + 1 < run.length ? run[i + 1].start - first.start : Infinity;
+      const children: RootContent[] = [];
+      while (next < tree.children.length && (tree.children[next].position?.start.offset ?? 0) < end) children.push(tree.children[next++]);
+      if (this.blocks.has(block.text)) return; // the same text twice: the first is kept
+      // Positions are as the run's parse gave them: as if the run began the document.
+      this.blocks.set(block.text, { tree: { type: 'root', children }, line: block.line - first.line, start: block.start - first.start, stitch: 0 });
+      this.size += block.text.length;
+    });
+    this.evict();
+  }
+
+  /** The top-level nodes of a cached block, with positions for where it stands in the document. */
+  place(block: Block): RootContent[] {
+    const cached = this.blocks.get(block.text);
+    if (!cached) return parseMarkdown(block.text).children.map((child) => moved(child, block.line, block.start)); // evicted meanwhile
+    this.blocks.delete(block.text); // re-inserted: most recently used last
     this.blocks.set(block.text, cached);
     const lines = block.line - cached.line;
     const offset = block.start - cached.start;
@@ -124,30 +166,6 @@ export class BlockCache {
       cached.start = block.start;
     }
     return cached.tree.children;
-  }
-
-  /** How much of a text's blocks would have to be parsed: the characters of those not cached. */
-  missing(blocks: readonly Block[]): number {
-    let characters = 0;
-    for (const block of blocks) if (!this.blocks.has(block.text)) characters += block.text.length;
-    return characters;
-  }
-
-  /**
-   * Keeps the blocks of a whole-document tree. The blocks are cut where a cut does not change the parse, so each
-   * top-level node lies in exactly one block, at the position the document gives it.
-   */
-  remember(blocks: readonly Block[], tree: Root): void {
-    let next = 0;
-    blocks.forEach((block, i) => {
-      const end = blocks[i + 1]?.start ?? Infinity;
-      const children: RootContent[] = [];
-      while (next < tree.children.length && (tree.children[next].position?.start.offset ?? 0) < end) children.push(tree.children[next++]);
-      if (this.blocks.has(block.text)) return;
-      this.blocks.set(block.text, { tree: { type: 'root', children }, line: block.line, start: block.start, stitch: this.stitch });
-      this.size += block.text.length;
-    });
-    this.evict();
   }
 
   private evict(): void {
@@ -165,13 +183,7 @@ export function parseIncremental(text: string, cache: BlockCache): Root {
   if (DEFINITION.test(text) || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return parseMarkdown(text);
   const blocks = splitBlocks(text);
   cache.beginStitch(text.length);
-  // A document opened or mostly rewritten: one parse of the whole text costs less than one per block (each
-  // parse sets up the parser anew); its nodes are then kept block by block for the edits to come.
-  if (cache.missing(blocks) > text.length / 2) {
-    const tree = parseMarkdown(text);
-    cache.remember(blocks, tree);
-    return tree;
-  }
+  cache.parseMissing(blocks);
   const children: RootContent[] = [];
   for (const block of blocks) for (const child of cache.place(block)) children.push(child);
   const lastLineStart = text.lastIndexOf('\n') + 1;
