@@ -39,38 +39,86 @@ export function splitBlocks(text: string): Block[] {
   let rawHtml: string | undefined;
   let previousBlank = true;
   let inFrontMatter = text.startsWith('---\n') || text.startsWith('---\r\n');
+  // Where the next `<!--` and `-->` are: each line of a long report is not searched on its own.
+  const opens = new Occurrences(text, '<!--');
+  const closes = new Occurrences(text, '-->');
   while (offset <= text.length) {
     const next = text.indexOf('\n', offset);
     const end = next < 0 ? text.length : next;
-    const content = text.slice(offset, end).replace(/\r$/, '');
+    // Most lines are prose: only lines whose first character (or a comment mark) can matter are read closely.
+    const first = firstNonBlank(text, offset, end);
+    const firstCode = first < end ? text.charCodeAt(first) : -1;
+    const unusual = firstCode === BACKTICK || firstCode === TILDE || firstCode === LESS_THAN || (firstCode !== -1 && !isPlainCode(firstCode));
+    const lineText = () => text.slice(offset, end).replace(/\r$/, '');
     if (inFrontMatter) {
-      if (line > 0 && /^(---|\.\.\.)\s*$/.test(content)) inFrontMatter = false;
+      if (line > 0 && /^(---|\.\.\.)\s*$/.test(lineText())) inFrontMatter = false;
     } else if (fence) {
-      const closing = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(content);
-      if (closing && closing[1][0] === fence[0] && closing[1].length >= fence.length) fence = undefined;
+      if (unusual) {
+        const closing = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(lineText());
+        if (closing && closing[1][0] === fence[0] && closing[1].length >= fence.length) fence = undefined;
+      }
     } else if (inComment) {
-      if (content.includes('-->')) inComment = false;
+      if (closes.within(offset, end)) inComment = false;
     } else if (rawHtml) {
-      if (content.toLowerCase().includes(`</${rawHtml}>`)) rawHtml = undefined;
+      if (lineText().toLowerCase().includes(`</${rawHtml}>`)) rawHtml = undefined;
     } else {
-      if (line > 0 && previousBlank && (ATX.test(content) || PARAGRAPH_START.test(content)) && offset > blockStart) {
+      const startCode = text.charCodeAt(offset);
+      const mayCut = line > 0 && previousBlank && offset > blockStart && (startCode === HASH || isAsciiLetter(startCode));
+      if (mayCut && (ATX.test(lineText()) || PARAGRAPH_START.test(lineText()))) {
         blocks.push({ start: blockStart, line: blockLine, text: text.slice(blockStart, offset) });
         blockStart = offset;
         blockLine = line;
       }
-      const fenceMatch = FENCE_OPEN.exec(content);
-      const html = RAW_HTML_OPEN.exec(content);
-      if (fenceMatch) fence = fenceMatch[1];
-      else if (html && !content.toLowerCase().includes(`</${html[1].toLowerCase()}>`)) rawHtml = html[1].toLowerCase();
-      else if (content.lastIndexOf('<!--') > content.lastIndexOf('-->')) inComment = true;
+      if (unusual || opens.within(offset, end)) {
+        const content = lineText();
+        const fenceMatch = FENCE_OPEN.exec(content);
+        const html = RAW_HTML_OPEN.exec(content);
+        if (fenceMatch) fence = fenceMatch[1];
+        else if (html && !content.toLowerCase().includes(`</${html[1].toLowerCase()}>`)) rawHtml = html[1].toLowerCase();
+        else if (content.lastIndexOf('<!--') > content.lastIndexOf('-->')) inComment = true;
+      }
     }
-    previousBlank = content.trim() === '';
+    previousBlank = firstCode === -1 || (!isPlainCode(firstCode) && lineText().trim() === '');
     if (next < 0) break;
     offset = next + 1;
     line++;
   }
   blocks.push({ start: blockStart, line: blockLine, text: text.slice(blockStart) });
   return blocks;
+}
+
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+const LESS_THAN = 0x3c;
+const HASH = 0x23;
+
+/** The offset of the first character of a line that is not a space, tab or CR (`end` if none). */
+function firstNonBlank(text: string, start: number, end: number): number {
+  let at = start;
+  for (let code = text.charCodeAt(at); at < end && (code === 0x20 || code === 0x09 || code === 0x0d); code = text.charCodeAt(++at));
+  return at;
+}
+
+/** Printable ASCII: neither whitespace (which `trim` and `\s` would treat specially) nor anything beyond ASCII. */
+function isPlainCode(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+/** The occurrences of a string in a text, found by one forward search as lines are read in order. */
+class Occurrences {
+  private next = -2;
+  constructor(private readonly text: string, private readonly needle: string) {}
+
+  /** Whether one lies wholly in [start, end). Calls must come with non-decreasing `start`. */
+  within(start: number, end: number): boolean {
+    if (this.next !== -1 && this.next < start) this.next = this.text.indexOf(this.needle, start);
+    return this.next !== -1 && this.next + this.needle.length <= end;
+  }
 }
 
 const MIN_CACHED_CHARACTERS = 256 * 1024;

@@ -15,10 +15,15 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      // \r\n counts once; a lone \r ends a line too, as it does for micromark and LSP.
-      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    if (!text.includes('\r')) {
+      // The usual case, and on a 1 MB report the search is several times faster than a loop over every character.
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        // \r\n counts once; a lone \r ends a line too, as it does for micromark and LSP.
+        if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      }
     }
     this.lineStarts = starts;
   }

@@ -9,6 +9,7 @@
  * Zone offsets and daylight saving time come from the platform's IANA data through `Intl`, never from a table
  * of transition dates.
  */
+import { rememberedByText } from '../memo';
 import type { CalendarDate } from '../dates';
 
 // ─── Public types ───────────────────────────────────────────────────────────────────────────────────────────
@@ -394,6 +395,8 @@ const IANA_TAIL = /\/[A-Za-z0-9_+-]{1,30}/y;
 const POSIX_ZONE = /[A-Z]{3}\d{1,2}[A-Z]{3}(?![A-Za-z0-9])/y;
 const ABBREVIATION = /[A-Z]{1,5}(?![A-Za-z0-9])/y;
 const NAME_WORD = /[A-Za-z]{1,12}(?![A-Za-z])/y;
+/** The words zone names begin with ("central" of "Central European Time"). */
+const NAME_FIRST_WORDS: ReadonlySet<string> = new Set([...LONG_NAMES.keys(), ...BARE_REGIONS.keys()].map((name) => name.split(' ')[0]));
 const BARE_REGION_END = /[ \t]{0,2}(?:[,;:.)\]|\u2013\u2014-]|$)/y;
 
 /** Which zone forms a context accepts. */
@@ -464,6 +467,9 @@ function readAbbreviation(text: string, pos: number): Read<ZoneRef> | undefined 
 
 /** "Pacific Time", "Eastern Standard Time", "Central European Summer Time", and bare "Pacific" where allowed. */
 function readLongName(text: string, pos: number, bare: ZoneOptions['bare']): Read<ZoneRef> | undefined {
+  // Most words after a time are not the start of a zone name: no need to read on.
+  const first = matchAt(NAME_WORD, text, pos);
+  if (!first || !NAME_FIRST_WORDS.has(first[0].toLowerCase())) return undefined;
   const words: string[] = [];
   const ends: number[] = [];
   let at = pos;
@@ -629,8 +635,11 @@ function readTimestamp(text: string, start: number): TimestampMatch | undefined 
 }
 
 export function scanTimestamp(text: string, from = 0): TimestampMatch | undefined {
-  return readTimestamp(text, skipWhitespace(text, from));
+  // Entries (read from their start) are remembered by their text: the result holds no document offsets.
+  return from === 0 ? timestampOfEntry(text) : readTimestamp(text, skipWhitespace(text, from));
 }
+
+const timestampOfEntry = rememberedByText((text: string): Readonly<TimestampMatch> | undefined => readTimestamp(text, skipWhitespace(text, 0)));
 
 // ─── Zone declarations ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import type { IncidentReport, PostmortemSection } from '../report';
 import type { Range } from '../position';
 import { frontMatterText } from '../frontMatter';
+import { rememberedByText } from '../memo';
 import { scanTimestamp, findDate, findZoneDeclaration, parseZone, toInstant, type ClockTime, type PartialDate, type ZoneRef } from './time';
 
 export type Milestone = 'start' | 'detected' | 'mitigated' | 'resolved' | 'end';
@@ -70,6 +71,8 @@ const MILESTONES: [Milestone, RegExp][] = [
   ['mitigated', /\bmitigat(?:ed|ion)\b/i],
   ['resolved', /\bresolved\b|\bincident\s+closed\b/i],
 ];
+
+const milestonesNamed = rememberedByText((text: string): Milestone[] => MILESTONES.filter(([, pattern]) => pattern.test(text)).map(([milestone]) => milestone));
 
 const NEWEST_FIRST = /\b(?:newest|latest|most recent)\s+(?:entr(?:y|ies)\s+|events?\s+|updates?\s+)?(?:first|on top|at the top)\b|\breverse[- ]chronological\b/i;
 
@@ -351,7 +354,7 @@ function resolve(report: IncidentReport, raw: RawEntry, zone: ZoneRef | undefine
     explicitZone: raw.zone !== undefined,
     instant: toInstant(date ?? UNDATED, raw.time, entryZone),
     dayContext: raw.context,
-    milestones: MILESTONES.filter(([, pattern]) => pattern.test(raw.text)).map(([milestone]) => milestone),
+    milestones: milestonesNamed(raw.text),
   };
 }
 

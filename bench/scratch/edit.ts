@@ -1,0 +1,31 @@
+import { createLanguageService } from '../../server/src/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { ReportIndex } from '../../server/src/workspace/reportIndex';
+import { generateReport, loadSources, Random, seedOf } from '../corpus';
+import { resolve } from 'node:path';
+const ROOT = resolve(__dirname, '..', '..', '..');
+const kb = Number(process.argv[2] ?? 1024);
+const shape = (process.argv[3] ?? 'default') as 'default' | 'postmortem';
+const sources = loadSources(ROOT);
+const rng = new Random(seedOf(`${shape}-${kb}`, 0x8d2025));
+let text = generateReport(rng, sources, shape, { number: 9999, title: 'Bench', date: '2025-06-02', status: 'In Progress', links: [] }, kb * 1024);
+const lines = text.split('\n');
+let mid = Math.floor(lines.length / 2);
+while (!(/^[A-Za-z]/.test(lines[mid]) && lines[mid].length >= 40)) mid++;
+let offset = lines.slice(0, mid).join('\n').length + 1 + Math.floor(lines[mid].length / 2);
+const service = createLanguageService({ workspace: new ReportIndex() });
+const settings = { ...DEFAULT_SETTINGS };
+const uri = 'file:///tmp/bench/9999-bench.md';
+let version = 1;
+service.computeDiagnostics({ uri, version, getText: () => text }, settings);
+const times: number[] = [];
+for (let i = 0; i < Number(process.argv[4] ?? 40); i++) {
+  text = text.slice(0, offset) + 'x' + text.slice(offset);
+  offset++;
+  const t = performance.now();
+  const current = text;
+  service.computeDiagnostics({ uri, version: ++version, getText: () => current }, settings);
+  times.push(performance.now() - t);
+}
+times.sort((a, b) => a - b);
+console.log(`${kb} KB ${shape}: median ${times[times.length >> 1].toFixed(1)} ms p95 ${times[Math.floor(times.length * 0.95)].toFixed(1)} ms`);
