@@ -239,15 +239,35 @@ async function validate(uri: string, version: number): Promise<void> {
 // Opening a document fires a content change too: check it at once, and wait for a pause only while typing.
 const seen = new Set<string>();
 documents.onDidChangeContent(async ({ document }) => {
-  if (isMarkdown(document)) indexer.openDocument(document.uri, document.getText());
-  const settings = await getSettings();
   const firstTime = !seen.has(document.uri);
   seen.add(document.uri);
+  if (firstTime && isMarkdown(document)) indexer.openDocument(document.uri, document.getText());
+  const settings = await getSettings();
   schedule(document, firstTime ? 0 : settings.diagnosticsDelay);
-  // Its title and links feed the other open reports' link checks: check them too once the typing pauses.
-  if (!firstTime) recheckOpenDocuments(document.uri, settings.diagnosticsDelay);
+  if (!firstTime) indexWhenTypingPauses(document.uri, settings.diagnosticsDelay);
 });
+
+const pendingIndexing = new Map<string, NodeJS.Timeout>();
+
+/**
+ * A typed report's title and links feed the index (the other reports' link checks, completion): it is read again
+ * once the typing pauses, after its own check (a scan of a long report on every keystroke would delay that check),
+ * and the other open reports are checked again then.
+ */
+function indexWhenTypingPauses(uri: string, delay: number): void {
+  clearTimeout(pendingIndexing.get(uri));
+  pendingIndexing.set(uri, setTimeout(() => {
+    pendingIndexing.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    if (isMarkdown(document)) indexer.openDocument(uri, document.getText());
+    recheckOpenDocuments(uri);
+  }, delay));
+}
+
 documents.onDidClose(({ document }) => {
+  clearTimeout(pendingIndexing.get(document.uri));
+  pendingIndexing.delete(document.uri);
   seen.delete(document.uri);
   void indexer.closeDocument(document.uri);
   clearTimeout(pending.get(document.uri));

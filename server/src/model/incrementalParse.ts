@@ -1,6 +1,6 @@
 /**
- * Re-parse only what an edit touched: the document is cut into top-level blocks at headings and paragraphs where
- * a cut cannot change the meaning, each block's tree is cached by its text, and the trees are stitched back with
+ * Re-parse only what an edit touched: the document is cut into top-level blocks where a cut cannot change the
+ * meaning, each block's tree is cached by its text, and the trees are stitched back with
  * their positions moved. The result equals a full parse (a test compares them after thousands of random edits).
  */
 import type { Root, RootContent } from 'mdast';
@@ -14,18 +14,28 @@ export interface Block {
   text: string;
 }
 
-const ATX = /^#{1,6}(?:[ \t]|$)/;
-/** A paragraph's first line after a blank line: a letter at column 0 ends whatever list, quote or code came before. */
-const PARAGRAPH_START = /^[A-Za-z]/;
+/** A list item's first line (up to three spaces in): after a blank line it continues a list just before it. */
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const FENCE_OPEN = /^\s*(`{3,}|~{3,})/;
-const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
+/**
+ * HTML blocks that run past blank lines, to the line holding their end (CommonMark's kinds 1 to 5): raw text
+ * elements, comments, processing instructions, declarations and CDATA. Other HTML blocks end at a blank line.
+ */
+const LONG_HTML_BLOCKS: readonly { open: RegExp; end: (open: RegExpExecArray) => string }[] = [
+  { open: /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i, end: (open) => `</${open[1].toLowerCase()}>` },
+  { open: /^ {0,3}<!--/, end: () => '-->' },
+  { open: /^ {0,3}<\?/, end: () => '?>' },
+  { open: /^ {0,3}<![A-Za-z]/, end: () => '>' },
+  { open: /^ {0,3}<!\[CDATA\[/, end: () => ']]>' },
+];
 // Link reference and footnote definitions are document-wide, and may stand inside lists and quotes: a document
 // that might have one (any `]:`) is parsed whole.
 const DEFINITION = /\]:/;
 
 /**
- * Cut points: a heading or a paragraph starting with a letter at column 0, after a blank line, outside front
- * matter, fenced code, HTML comments and raw HTML blocks (a list marker there would continue a list: no cut). Where unsure (a fence whose closing line is indented, a comment opened mid-line) no cut is made:
+ * Cut points: a line starting at column 0 after a blank line (which ends any paragraph, list, quote or indented
+ * code before it), outside front matter, fenced code, HTML comments and raw HTML blocks; not a list item after
+ * a list, which it would continue, nor `---`, which at a block's start would open front matter. Where unsure (a fence whose closing line is indented, a comment opened mid-line) no cut is made:
  * fewer, larger blocks are always correct.
  */
 export function splitBlocks(text: string): Block[] {
@@ -35,17 +45,15 @@ export function splitBlocks(text: string): Block[] {
   let offset = 0;
   let line = 0;
   let fence: string | undefined;
-  let inComment = false;
-  let rawHtml: string | undefined;
+  /** The end of the HTML block the line is in, if it runs past blank lines. */
+  let htmlEnd: string | undefined;
   let previousBlank = true;
+  let inList = false;
   let inFrontMatter = text.startsWith('---\n') || text.startsWith('---\r\n');
-  // Where the next `<!--` and `-->` are: each line of a long report is not searched on its own.
-  const opens = new Occurrences(text, '<!--');
-  const closes = new Occurrences(text, '-->');
   while (offset <= text.length) {
     const next = text.indexOf('\n', offset);
     const end = next < 0 ? text.length : next;
-    // Most lines are prose: only lines whose first character (or a comment mark) can matter are read closely.
+    // Most lines are prose: only lines whose first character can matter are read closely.
     const first = firstNonBlank(text, offset, end);
     const firstCode = first < end ? text.charCodeAt(first) : -1;
     const unusual = firstCode === BACKTICK || firstCode === TILDE || firstCode === LESS_THAN || (firstCode !== -1 && !isPlainCode(firstCode));
@@ -57,25 +65,28 @@ export function splitBlocks(text: string): Block[] {
         const closing = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(lineText());
         if (closing && closing[1][0] === fence[0] && closing[1].length >= fence.length) fence = undefined;
       }
-    } else if (inComment) {
-      if (closes.within(offset, end)) inComment = false;
-    } else if (rawHtml) {
-      if (lineText().toLowerCase().includes(`</${rawHtml}>`)) rawHtml = undefined;
+    } else if (htmlEnd) {
+      if (lineText().toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
     } else {
       const startCode = text.charCodeAt(offset);
-      const mayCut = line > 0 && previousBlank && offset > blockStart && (startCode === HASH || isAsciiLetter(startCode));
-      if (mayCut && (ATX.test(lineText()) || PARAGRAPH_START.test(lineText()))) {
-        blocks.push({ start: blockStart, line: blockLine, text: text.slice(blockStart, offset) });
-        blockStart = offset;
-        blockLine = line;
+      const listItem = (isListMarkerCode(firstCode) || !isPlainCode(firstCode)) && LIST_ITEM.test(lineText());
+      if (isPlainCode(startCode)) {
+        // A block starting `---` would be read as the start of front matter, which only the document's start can be.
+        if (line > 0 && previousBlank && offset > blockStart && !(listItem && inList) && !text.startsWith('---', offset)) {
+          blocks.push({ start: blockStart, line: blockLine, text: text.slice(blockStart, offset) });
+          blockStart = offset;
+          blockLine = line;
+        }
+        // A line at column 0 after a blank line ends a list unless it is an item; without a blank line it may be a
+        // lazy continuation of the item, and the list goes on.
+        if (!listItem && previousBlank) inList = false;
       }
-      if (unusual || opens.within(offset, end)) {
+      if (listItem) inList = true;
+      if (unusual) {
         const content = lineText();
         const fenceMatch = FENCE_OPEN.exec(content);
-        const html = RAW_HTML_OPEN.exec(content);
         if (fenceMatch) fence = fenceMatch[1];
-        else if (html && !content.toLowerCase().includes(`</${html[1].toLowerCase()}>`)) rawHtml = html[1].toLowerCase();
-        else if (content.lastIndexOf('<!--') > content.lastIndexOf('-->')) inComment = true;
+        else htmlEnd = longHtmlBlockEnd(content);
       }
     }
     previousBlank = firstCode === -1 || (!isPlainCode(firstCode) && lineText().trim() === '');
@@ -90,7 +101,6 @@ export function splitBlocks(text: string): Block[] {
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
 const LESS_THAN = 0x3c;
-const HASH = 0x23;
 
 /** The offset of the first character of a line that is not a space, tab or CR (`end` if none). */
 function firstNonBlank(text: string, start: number, end: number): number {
@@ -100,140 +110,152 @@ function firstNonBlank(text: string, start: number, end: number): number {
 }
 
 /** Printable ASCII: neither whitespace (which `trim` and `\s` would treat specially) nor anything beyond ASCII. */
+function isListMarkerCode(code: number): boolean {
+  return code === 0x2d || code === 0x2a || code === 0x2b || (code >= 0x30 && code <= 0x39);
+}
+
 function isPlainCode(code: number): boolean {
   return code > 0x20 && code < 0x7f;
 }
 
-function isAsciiLetter(code: number): boolean {
-  const lower = code | 0x20;
-  return lower >= 0x61 && lower <= 0x7a;
-}
 
-/** The occurrences of a string in a text, found by one forward search as lines are read in order. */
-class Occurrences {
-  private next = -2;
-  constructor(private readonly text: string, private readonly needle: string) {}
-
-  /** Whether one lies wholly in [start, end). Calls must come with non-decreasing `start`. */
-  within(start: number, end: number): boolean {
-    if (this.next !== -1 && this.next < start) this.next = this.text.indexOf(this.needle, start);
-    return this.next !== -1 && this.next + this.needle.length <= end;
+/**
+ * The end an HTML block opened on this line waits for, unless the line holds it already. Only a line's start opens
+ * one: a `<!--` inside a paragraph is inline, and ends with the paragraph at the latest, before any blank line.
+ */
+function longHtmlBlockEnd(line: string): string | undefined {
+  for (const block of LONG_HTML_BLOCKS) {
+    const open = block.open.exec(line);
+    if (!open) continue;
+    const end = block.end(open);
+    return line.slice(open[0].length).toLowerCase().includes(end) ? undefined : end;
   }
+  return undefined;
 }
 
 const MIN_CACHED_CHARACTERS = 256 * 1024;
 /** Characters of consecutive uncached blocks parsed in one go. */
 const CHUNK = 16 * 1024;
 
-/** A block's tree and where its positions currently place it. */
+/** A block's top-level nodes and where their positions currently place the block. */
 interface CachedBlock {
-  tree: Root;
+  /** Undefined from when the block is found missing until its run is parsed. */
+  children: RootContent[] | undefined;
+  characters: number;
   line: number;
   start: number;
-  /** The stitch that last placed it: a block text used twice in one document gets a copy the second time. */
+  /** The stitch that last used it: a block text that stands twice in a document gets a second entry. */
   stitch: number;
 }
 
 /**
- * Block trees of one document by block text, least recently used dropped first. Bounded by the text it holds,
- * not the number of blocks: a 1 MB report has thousands of blocks. The trees are moved to where each block
- * now stands in place (no copy): after a keystroke, every block below it moves by a character, and copying
- * a large document's tree on each keystroke cost more than parsing the block that changed. So one cache
- * serves one document, whose latest tree is the only one that must stay right.
+ * Block trees of one document by block text, the least recently used dropped first once it holds more than twice
+ * the document's text. The trees are moved to where each block now stands in place (no copy): after a keystroke,
+ * every block below it moves by a character, and copying a large document's tree on each keystroke cost more than
+ * parsing the block that changed. So one cache serves one document, whose latest tree is the only one that must
+ * stay right.
  */
 export class BlockCache {
   private readonly blocks = new Map<string, CachedBlock>();
   private size = 0;
   private stitch = 0;
-  private maxCharacters = 0;
 
-  /** Starts placing the blocks of a new version of the document: room for it and as much again (what edits replaced). */
-  beginStitch(textLength: number): void {
-    this.stitch++;
-    this.maxCharacters = Math.max(2 * textLength, MIN_CACHED_CHARACTERS);
+  /** The top-level nodes of the document the blocks make, each block's from the cache or parsed now. */
+  stitchBlocks(blocks: readonly Block[], textLength: number): RootContent[] {
+    const stitch = ++this.stitch;
+    const copies = new Map<string, number>();
+    // One look-up per block (two for a repeated one): a long report has thousands, each a string hashed and compared.
+    const entries = blocks.map((block) => {
+      let key = block.text;
+      let entry = this.blocks.get(key);
+      if (entry?.stitch === stitch) {
+        const copy = (copies.get(key) ?? 0) + 1;
+        copies.set(key, copy);
+        key = `${block.text}\u0000${copy}`;
+        entry = this.blocks.get(key);
+      }
+      if (!entry) {
+        entry = { children: undefined, characters: block.text.length, line: 0, start: 0, stitch };
+        this.blocks.set(key, entry);
+        this.size += block.text.length;
+      }
+      entry.stitch = stitch;
+      return entry;
+    });
+    this.parseMissing(blocks, entries);
+    const children: RootContent[] = [];
+    blocks.forEach((block, i) => {
+      const entry = entries[i];
+      const nodes = entry.children ?? [];
+      const lines = block.line - entry.line;
+      const offset = block.start - entry.start;
+      if (lines !== 0 || offset !== 0) {
+        for (const node of nodes) shift(node, lines, offset);
+        entry.line = block.line;
+        entry.start = block.start;
+      }
+      for (const node of nodes) children.push(node);
+    });
+    this.evict(stitch, Math.max(2 * textLength, MIN_CACHED_CHARACTERS));
+    return children;
   }
 
   /**
-   * Parses the blocks not cached yet. Runs of them are parsed together, up to CHUNK characters at a time: each
+   * Parses the blocks found missing. Runs of them are parsed together, up to CHUNK characters at a time: each
    * parse sets the parser up anew, which costs more than the parse of a short block, while one parse of a whole
    * large document costs more than its parts (the parser's work grows faster than the text).
    */
-  parseMissing(blocks: readonly Block[]): void {
-    let run: Block[] = [];
+  private parseMissing(blocks: readonly Block[], entries: readonly CachedBlock[]): void {
+    let run: number[] = [];
     let runLength = 0;
     const flush = () => {
-      if (run.length > 0) this.parseRun(run);
+      if (run.length > 0) parseRun(run.map((i) => blocks[i]), run.map((i) => entries[i]));
       run = [];
       runLength = 0;
     };
-    for (const block of blocks) {
-      if (this.blocks.has(block.text)) {
-        flush();
-        continue;
-      }
-      if (runLength > 0 && runLength + block.text.length > CHUNK) flush();
-      run.push(block);
-      runLength += block.text.length;
-    }
+    entries.forEach((entry, i) => {
+      if (entry.children) return flush();
+      if (runLength > 0 && runLength + entry.characters > CHUNK) flush();
+      run.push(i);
+      runLength += entry.characters;
+    });
     flush();
   }
 
-  /**
-   * One parse of consecutive blocks, its nodes kept block by block: the blocks are cut where a cut does not change
-   * the parse, so each top-level node lies in exactly one block.
-   */
-  private parseRun(run: Block[]): void {
-    const first = run[0];
-    const tree = parseMarkdown(run.map((block) => block.text).join(''));
-    let next = 0;
-    run.forEach((block, i) => {
-      const end = i + 1 < run.length ? run[i + 1].start - first.start : Infinity;
-      const children: RootContent[] = [];
-      while (next < tree.children.length && (tree.children[next].position?.start.offset ?? 0) < end) children.push(tree.children[next++]);
-      if (this.blocks.has(block.text)) return; // the same text twice: the first is kept
-      // Positions are as the run's parse gave them: as if the run began the document.
-      this.blocks.set(block.text, { tree: { type: 'root', children }, line: block.line - first.line, start: block.start - first.start, stitch: 0 });
-      this.size += block.text.length;
-    });
-    this.evict();
-  }
-
-  /** The top-level nodes of a cached block, with positions for where it stands in the document. */
-  place(block: Block): RootContent[] {
-    const cached = this.blocks.get(block.text);
-    if (!cached) return parseMarkdown(block.text).children.map((child) => moved(child, block.line, block.start)); // evicted meanwhile
-    this.blocks.delete(block.text); // re-inserted: most recently used last
-    this.blocks.set(block.text, cached);
-    const lines = block.line - cached.line;
-    const offset = block.start - cached.start;
-    if (cached.stitch === this.stitch) return cached.tree.children.map((child) => moved(child, lines, offset));
-    cached.stitch = this.stitch;
-    if (lines !== 0 || offset !== 0) {
-      for (const child of cached.tree.children) shift(child, lines, offset);
-      cached.line = block.line;
-      cached.start = block.start;
-    }
-    return cached.tree.children;
-  }
-
-  private evict(): void {
-    for (const [oldest] of this.blocks) {
-      if (this.size <= this.maxCharacters) break;
-      this.blocks.delete(oldest);
-      this.size -= oldest.length;
+  /** Drops blocks this stitch did not use, those used longest ago first, until the cache is within its bound. */
+  private evict(stitch: number, maxCharacters: number): void {
+    if (this.size <= maxCharacters) return;
+    const unused = [...this.blocks].filter(([, entry]) => entry.stitch !== stitch).sort(([, a], [, b]) => a.stitch - b.stitch);
+    for (const [key, entry] of unused) {
+      if (this.size <= maxCharacters) break;
+      this.blocks.delete(key);
+      this.size -= entry.characters;
     }
   }
+}
+
+/**
+ * One parse of consecutive blocks, its nodes kept block by block: the blocks are cut where a cut does not change
+ * the parse, so each top-level node lies in exactly one block.
+ */
+function parseRun(run: readonly Block[], entries: readonly CachedBlock[]): void {
+  const first = run[0];
+  const tree = parseMarkdown(run.map((block) => block.text).join(''));
+  let next = 0;
+  run.forEach((block, i) => {
+    const end = i + 1 < run.length ? run[i + 1].start - first.start : Infinity;
+    const children: RootContent[] = [];
+    while (next < tree.children.length && (tree.children[next].position?.start.offset ?? 0) < end) children.push(tree.children[next++]);
+    // Positions are as the run's parse gave them: as if the run began the document.
+    Object.assign(entries[i], { children, line: block.line - first.line, start: block.start - first.start });
+  });
 }
 
 export function parseIncremental(text: string, cache: BlockCache): Root {
   // A byte order mark belongs to the first block only, and a lone CR ends a line for Markdown but not for the
   // line count here: such documents are parsed whole.
-  if (DEFINITION.test(text) || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return parseMarkdown(text);
-  const blocks = splitBlocks(text);
-  cache.beginStitch(text.length);
-  cache.parseMissing(blocks);
-  const children: RootContent[] = [];
-  for (const block of blocks) for (const child of cache.place(block)) children.push(child);
+  if (DEFINITION.test(text) || text.charCodeAt(0) === 0xfeff || (text.includes('\r') && /\r(?!\n)/.test(text))) return parseMarkdown(text);
+  const children = cache.stitchBlocks(splitBlocks(text), text.length);
   const lastLineStart = text.lastIndexOf('\n') + 1;
   return {
     type: 'root',
@@ -262,15 +284,3 @@ function shift(node: Positioned, lines: number, offset: number): void {
   if (Array.isArray(node.children)) for (const child of node.children) shift(child as Positioned, lines, offset);
 }
 
-/** A copy of a node, moved as `shift` moves it: for a block whose tree is already placed elsewhere in the document. */
-function moved<T extends Positioned>(node: T, lines: number, offset: number): T {
-  const copy = { ...node };
-  if (node.position) {
-    copy.position = {
-      start: { ...node.position.start, line: node.position.start.line + lines, offset: (node.position.start.offset ?? 0) + offset },
-      end: { ...node.position.end, line: node.position.end.line + lines, offset: (node.position.end.offset ?? 0) + offset },
-    };
-  }
-  if (Array.isArray(node.children)) copy.children = node.children.map((child) => moved(child as T, lines, offset));
-  return copy;
-}
