@@ -20,7 +20,7 @@ export class ReportIndex {
   private readonly files = new Set<string>();
   /** Custom templates (`…/.templates/<name>.md`) by name: the sections a report made from one must have. */
   private readonly templates = new Map<string, { uri: string; text: string }>();
-  /** target URI -> reports linking to it; rebuilt lazily after changes. */
+  /** target URI -> reports linking to it; built when first asked for, then kept current report by report. */
   private backlinks: Map<string, Backlink[]> | undefined;
   /** The reports in order, kept until the listing changes: completion asks on every keystroke. */
   private sorted: IndexedReport[] | undefined;
@@ -33,7 +33,6 @@ export class ReportIndex {
   update(uri: string, text: string): IndexedReport | undefined {
     uri = canonicalUri(uri);
     this.addFile(uri);
-    this.backlinks = undefined;
     const template = templateName(uri);
     if (template) {
       this.templates.set(template, { uri, text });
@@ -41,12 +40,14 @@ export class ReportIndex {
     }
     const scanned = scanReport(text, decodeURIComponent(new URL(uri).pathname));
     const previous = this.reports.get(uri);
+    if (previous) this.unlink(previous);
     if (!scanned.kind) {
       if (this.reports.delete(uri)) this.listingChanged();
       return undefined;
     }
     const report = { ...scanned, uri };
     this.reports.set(uri, report);
+    this.link(report);
     // Typing in an open report updates it on every keystroke; lists of reports only change with what they show.
     if (!previous || LISTED.some((field) => previous[field] !== report[field])) this.listingChanged();
     else if (this.sorted) this.sorted[this.sorted.indexOf(previous)] = report; // same place, current links and headings
@@ -87,9 +88,12 @@ export class ReportIndex {
     const known = this.files.delete(uri);
     const template = templateName(uri);
     if (template && this.templates.get(template)?.uri === uri) this.templates.delete(template);
-    const wasReport = this.reports.delete(uri);
-    if (wasReport) this.backlinks = undefined;
-    if (known || wasReport) this.listingChanged();
+    const report = this.reports.get(uri);
+    if (report) {
+      this.unlink(report);
+      this.reports.delete(uri);
+    }
+    if (known || report) this.listingChanged();
   }
 
   get(uri: string): IndexedReport | undefined {
@@ -129,18 +133,31 @@ export class ReportIndex {
   linksTo(uri: string): Backlink[] {
     if (!this.backlinks) {
       this.backlinks = new Map();
-      for (const from of this.reports.values()) {
-        for (const link of from.links) {
-          const resolved = resolveLink(from.uri, link.target);
-          if (!resolved) continue;
-          const target = canonicalUri(resolved);
-          const list = this.backlinks.get(target) ?? [];
-          list.push({ from, link });
-          this.backlinks.set(target, list);
-        }
-      }
+      for (const from of this.reports.values()) this.link(from);
     }
     return this.backlinks.get(canonicalUri(uri)) ?? [];
+  }
+
+  /**
+   * Adds a report's links to the backlinks (once they are built): a report typed in is read again on every pause,
+   * and rebuilding them all for a workspace of thousands of reports would cost more than the check itself.
+   */
+  private link(from: IndexedReport): void {
+    if (!this.backlinks) return;
+    for (const [target, link] of linkTargets(from)) {
+      const list = this.backlinks.get(target);
+      if (list) list.push({ from, link });
+      else this.backlinks.set(target, [{ from, link }]);
+    }
+  }
+
+  private unlink(from: IndexedReport): void {
+    if (!this.backlinks) return;
+    for (const [target] of linkTargets(from)) {
+      const list = this.backlinks.get(target)?.filter((backlink) => backlink.from !== from) ?? [];
+      if (list.length > 0) this.backlinks.set(target, list);
+      else this.backlinks.delete(target);
+    }
   }
 
   /** A canonical dump of the index, for comparing an incrementally kept index with one rebuilt from scratch. */
@@ -151,6 +168,16 @@ export class ReportIndex {
       reports: this.all().map((report) => ({ ...report, backlinks: this.linksTo(report.uri).map((b) => `${b.from.uri}:${b.link.line}`).sort() })),
     };
   }
+}
+
+/** Each link of a report with the canonical URI it points at (links that resolve to nothing left out). */
+function linkTargets(from: IndexedReport): [string, ScannedLink][] {
+  const targets: [string, ScannedLink][] = [];
+  for (const link of from.links) {
+    const resolved = resolveLink(from.uri, link.target);
+    if (resolved) targets.push([canonicalUri(resolved), link]);
+  }
+  return targets;
 }
 
 /** What lists of reports show of each: a change to any of them changes the listing. */
