@@ -7,6 +7,7 @@ import { linkReport } from './commands/linkReport';
 import { regenerateIndex } from './commands/regenerateIndex';
 import { insertMissingSections } from './commands/insertMissingSections';
 import { showGraph } from './commands/showGraph';
+import { SERVER_NODE_OPTIONS } from '../../server/src/processOptions';
 
 let client: LanguageClient | undefined;
 
@@ -19,8 +20,8 @@ interface IndexingProgress {
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -58,6 +58,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from './fixtures';
+import { SERVER_NODE_OPTIONS } from '../../server/src/processOptions';
 
 interface Waiter {
   uri: string;
@@ -84,7 +85,8 @@ export class LspClient {
 
   /** `completionItemDefaults`: the completion list defaults the client says it takes (VS Code takes `editRange`). */
   static async start(settings: Record<string, unknown> = { diagnosticsDelay: 0 }, rootUri: string | null = null, completionItemDefaults: string[] = []): Promise<LspClient> {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // As the extension starts it: the same Node options.
+    const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, settings);
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onDiagnostics(params));
