@@ -112,6 +112,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (!isDeepStrictEqual(report.tree, full.tree)) {
         if (!paranoidMismatchLogged) logger.error(`Paranoid mode: the incremental parse of ${uri} differs from a full parse; using the full parse. Please report this with the document.`);
         paranoidMismatchLogged = true;
+        blockCaches.delete(uri); // its trees cannot be trusted: the next version starts afresh
         return full;
       }
     }

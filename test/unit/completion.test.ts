@@ -192,6 +192,9 @@ describe('a workspace of 10,000 reports', () => {
     const last = withItemEdits(narrowed).find((item) => item.label === '10000: Report number 10000')!;
     assert.equal((last.textEdit as TextEdit).newText, '[10000: Report number 10000](./10000-report-10000.md)');
     assert.ok(narrowed.items.every((item) => /1.*0.*0.*0.*0/.test(item.label)));
+    // Ordered by number, as the editor sorts them: `10000:` last, though its label sorts before `2000:`.
+    const order = [...narrowed.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((item) => item.label);
+    assert.equal(order.at(-1), '10000: Report number 10000');
     assert.deepEqual(list('R n 9999').items.map((item) => item.label), ['9999: Report number 9999']);
   });
 });

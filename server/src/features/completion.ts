@@ -188,7 +188,8 @@ function reportItems(uri: string, index: ReportIndex, style: { padded: boolean; 
     const item: CompletionItem = {
       label: name,
       kind: CompletionItemKind.File,
-      // Zero-padded numbers order the labels as the list is ordered: no sortText needed.
+      // In number order: labels alone would put `10000:` before `2000:`.
+      sortText: String(items.length).padStart(8, '0'),
       textEditText: `${style.leadingSpace ? ' ' : ''}[${escapeLabel(label)}](${destination(relativeLink(uri, target.uri))})`,
       data: { report: target.uri },
     };

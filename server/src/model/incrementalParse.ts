@@ -1,7 +1,7 @@
 /**
  * Re-parse only what an edit touched: the document is cut into top-level blocks where a cut cannot change the
- * meaning, each block's tree is cached by its text, and the trees are stitched back with
- * their positions moved. The result equals a full parse (a test compares them after thousands of random edits).
+ * meaning, each block's tree is cached by its text, and the trees are stitched back with their positions moved.
+ * The result equals a full parse (a test compares them after thousands of random edits).
  */
 import type { Root, RootContent } from 'mdast';
 import type { Position as UnistPosition } from 'unist';
@@ -34,9 +34,9 @@ const DEFINITION = /\]:/;
 
 /**
  * Cut points: a line starting at column 0 after a blank line (which ends any paragraph, list, quote or indented
- * code before it), outside front matter, fenced code, HTML comments and raw HTML blocks; not a list item after
- * a list, which it would continue, nor `---`, which at a block's start would open front matter. Where unsure (a fence whose closing line is indented, a comment opened mid-line) no cut is made:
- * fewer, larger blocks are always correct.
+ * code before it), outside front matter, fenced code and HTML blocks that run past blank lines; not a list item
+ * after a list, which it would continue, nor `---`, which at a block's start would open front matter. Where unsure
+ * (a fence whose closing line is indented further) no cut is made: fewer, larger blocks are always correct.
  */
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -69,7 +69,7 @@ export function splitBlocks(text: string): Block[] {
       if (lineText().toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
     } else {
       const startCode = text.charCodeAt(offset);
-      const listItem = (isListMarkerCode(firstCode) || !isPlainCode(firstCode)) && LIST_ITEM.test(lineText());
+      const listItem = firstCode !== -1 && (isListMarkerCode(firstCode) || !isPlainCode(firstCode)) && LIST_ITEM.test(lineText());
       if (isPlainCode(startCode)) {
         // A block starting `---` would be read as the start of front matter, which only the document's start can be.
         if (line > 0 && previousBlank && offset > blockStart && !(listItem && inList) && !text.startsWith('---', offset)) {
@@ -109,15 +109,15 @@ function firstNonBlank(text: string, start: number, end: number): number {
   return at;
 }
 
-/** Printable ASCII: neither whitespace (which `trim` and `\s` would treat specially) nor anything beyond ASCII. */
+/** `-`, `*`, `+` or a digit: what a list item's first line starts with. */
 function isListMarkerCode(code: number): boolean {
   return code === 0x2d || code === 0x2a || code === 0x2b || (code >= 0x30 && code <= 0x39);
 }
 
+/** Printable ASCII: neither whitespace (which `trim` and `\s` would treat specially) nor anything beyond ASCII. */
 function isPlainCode(code: number): boolean {
   return code > 0x20 && code < 0x7f;
 }
-
 
 /**
  * The end an HTML block opened on this line waits for, unless the line holds it already. Only a line's start opens
@@ -149,8 +149,8 @@ interface CachedBlock {
 }
 
 /**
- * Block trees of one document by block text, the least recently used dropped first once it holds more than twice
- * the document's text. The trees are moved to where each block now stands in place (no copy): after a keystroke,
+ * Block trees of one document by block text, the least recently used dropped first once it holds half as much
+ * again as the document's text. The trees are moved to where each block now stands in place (no copy): after a keystroke,
  * every block below it moves by a character, and copying a large document's tree on each keystroke cost more than
  * parsing the block that changed. So one cache serves one document, whose latest tree is the only one that must
  * stay right.
@@ -196,7 +196,8 @@ export class BlockCache {
       }
       for (const node of nodes) children.push(node);
     });
-    this.evict(stitch, Math.max(2 * textLength, MIN_CACHED_CHARACTERS));
+    // Past half as much again as the document (what edits replaced), back down to a fifth: not on every keystroke.
+    if (this.size > Math.max(1.5 * textLength, MIN_CACHED_CHARACTERS)) this.evict(stitch, Math.max(1.2 * textLength, MIN_CACHED_CHARACTERS / 2));
     return children;
   }
 
@@ -222,9 +223,8 @@ export class BlockCache {
     flush();
   }
 
-  /** Drops blocks this stitch did not use, those used longest ago first, until the cache is within its bound. */
+  /** Drops blocks this stitch did not use, those used longest ago first, until the cache holds `maxCharacters`. */
   private evict(stitch: number, maxCharacters: number): void {
-    if (this.size <= maxCharacters) return;
     const unused = [...this.blocks].filter(([, entry]) => entry.stitch !== stitch).sort(([, a], [, b]) => a.stitch - b.stitch);
     for (const [key, entry] of unused) {
       if (this.size <= maxCharacters) break;
