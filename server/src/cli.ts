@@ -5,18 +5,20 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from './languageService';
 import { readSettings, type Settings } from './settings';
 import { severityName } from './features/diagnostics';
 import { ReportIndex } from './workspace/reportIndex';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { fileExists } from './workspace/fileSystem';
+import { fileExists, nodeFileSystem } from './workspace/fileSystem';
+import { checkReportFolder, REPORT_FOLDER_CHECK } from './workspace/folderHealth';
 
 const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
 
 Checks the 8D reports and post-mortems among the Markdown files given (folders are searched,
 skipping node_modules and hidden folders). Files that are not reports are skipped silently.
+A folder's .8d-dir, and the lock file of the report folder it names, are checked too.
 
   --config <file>  a JSON file with incidentDocs.* settings, e.g. a .vscode/settings.json
                    ("incidentDocs.rules.empty-section": "off")
@@ -29,7 +31,7 @@ interface Output {
   err(line: string): void;
 }
 
-export function runCli(args: string[], output: Output, cwd = process.cwd()): number {
+export async function runCli(args: string[], output: Output, cwd = process.cwd()): Promise<number> {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h') {
     (args.length === 0 ? output.err : output.out)(USAGE);
     return args.length === 0 ? 2 : 0;
@@ -65,6 +67,7 @@ export function runCli(args: string[], output: Output, cwd = process.cwd()): num
   }
 
   const files: string[] = [];
+  const folders: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     let stats;
@@ -73,8 +76,10 @@ export function runCli(args: string[], output: Output, cwd = process.cwd()): num
     } catch {
       return usageError(output, `No such file or folder: ${path}`);
     }
-    if (stats.isDirectory()) files.push(...markdownFiles(absolute));
-    else files.push(absolute);
+    if (stats.isDirectory()) {
+      folders.push(absolute);
+      files.push(...markdownFiles(absolute));
+    } else files.push(absolute);
   }
 
   // Index every file first, so links between the reports checked are followed both ways.
@@ -91,6 +96,16 @@ export function runCli(args: string[], output: Output, cwd = process.cwd()): num
   let errors = 0;
   let findings = 0;
   let reports = 0;
+  // A folder checked as a whole has its `.8d-dir` and lock file checked too, as the editor does.
+  for (const folder of folders) {
+    const health = await checkReportFolder(nodeFileSystem, pathToFileURL(folder).href, workspace);
+    for (const problem of health.problems) {
+      if (problem.severity === 'error') errors++;
+      findings++;
+      output.out(`${relative(cwd, fileURLToPath(problem.uri))}:${problem.line + 1}:${problem.start + 1} ${problem.severity} ${REPORT_FOLDER_CHECK} ${problem.message}`);
+    }
+    for (const message of health.messages) output.err(`${relative(cwd, folder) || '.'}: ${message}`);
+  }
   for (const [file, text] of texts) {
     const document = { uri: pathToFileURL(file).href, version: 1, getText: () => text };
     if (service.getReport(document).kind) reports++;
@@ -155,5 +170,7 @@ function markdownFiles(folder: string): string[] {
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) });
+  void runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then((status) => {
+    process.exitCode = status;
+  });
 }

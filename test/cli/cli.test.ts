@@ -78,3 +78,16 @@ test('--config reads a VS Code settings file with comments', () => {
   assert.equal(status, 1);
   assert.equal(lines.length, 3);
 });
+
+test('a folder with a garbled lock file: the problem on the lock file, exit 1', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'incident-docs-cli-'));
+  mkdirSync(join(folder, 'doc', '8d'), { recursive: true });
+  writeFileSync(join(folder, '.8d-dir'), 'doc/8d');
+  writeFileSync(join(folder, 'doc', '8d', '.8d-sequence.lock'), 'five');
+  const { status, lines } = cli(['check', '.'], folder);
+  assert.equal(status, 1);
+  assert.deepEqual(lines, ['doc/8d/.8d-sequence.lock:1:1 error report-folder .8d-sequence.lock should hold the number of the last report (new reports are numbered after it), but holds "five".']);
+  writeFileSync(join(folder, 'doc', '8d', '.8d-sequence.lock'), '0');
+  assert.equal(cli(['check', '.'], folder).status, 0);
+});
+
