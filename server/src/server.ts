@@ -13,7 +13,6 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   FileChangeType,
-  DiagnosticSeverity,
   type InitializeResult,
   type WorkspaceEdit,
   type CancellationToken,
@@ -29,7 +28,7 @@ import { DEFAULT_DISCOVERY, type DiscoverySettings } from './workspace/discovery
 import { linkEditsForRename } from './workspace/rename';
 import { fileExists } from './workspace/fileSystem';
 import { checkReportFolder, REPORT_FOLDER_CHECK, type FolderProblem } from './workspace/folderHealth';
-import { DIAGNOSTIC_SOURCE } from './features/diagnostics';
+import { folderDiagnostic } from './features/diagnostics';
 import { runCommand, SERVER_COMMANDS } from './commands';
 import type { CommandContext } from './commands/context';
 
@@ -136,6 +135,8 @@ async function indexWorkspace(): Promise<void> {
   await publishFolderHealth();
 }
 
+const REPORT_FOLDER_DOCS = pathToFileURL(join(__dirname, '..', 'docs', `${REPORT_FOLDER_CHECK}.md`)).href;
+
 /** Files holding problems with `.8d-dir` or the lock file, so that fixed ones are cleared; messages said once. */
 let folderProblemFiles = new Set<string>();
 const shownFolderMessages = new Set<string>();
@@ -152,17 +153,8 @@ async function publishFolderHealth(): Promise<void> {
       void connection.window.showWarningMessage(`Incident Docs: ${message}`);
     }
   }
-  const docs = pathToFileURL(join(__dirname, '..', 'docs', `${REPORT_FOLDER_CHECK}.md`)).href;
   for (const [uri, problems] of byFile) {
-    const diagnostics = problems.map((problem) => ({
-      range: { start: { line: problem.line, character: problem.start }, end: { line: problem.line, character: problem.end } },
-      severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-      source: DIAGNOSTIC_SOURCE,
-      code: REPORT_FOLDER_CHECK,
-      codeDescription: { href: docs },
-      message: problem.message,
-    }));
-    void connection.sendDiagnostics({ uri, diagnostics });
+    void connection.sendDiagnostics({ uri, diagnostics: problems.map((problem) => folderDiagnostic(problem, REPORT_FOLDER_DOCS)) });
   }
   for (const uri of folderProblemFiles) if (!byFile.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   folderProblemFiles = new Set(byFile.keys());

@@ -6,6 +6,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Position as UnistPosition } from 'unist';
 import { parseMarkdown } from './parse';
+import { BACKTICK, DASH, LESS_THAN, PLUS, SPACE, STAR, TAB, TILDE } from './charCodes';
 
 export interface Block {
   /** Offset and 0-based line where the block starts. */
@@ -98,20 +99,17 @@ export function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
-const BACKTICK = 0x60;
-const TILDE = 0x7e;
-const LESS_THAN = 0x3c;
 
 /** The offset of the first character of a line that is not a space, tab or CR (`end` if none). */
 function firstNonBlank(text: string, start: number, end: number): number {
   let at = start;
-  for (let code = text.charCodeAt(at); at < end && (code === 0x20 || code === 0x09 || code === 0x0d); code = text.charCodeAt(++at));
+  for (let code = text.charCodeAt(at); at < end && (code === SPACE || code === TAB || code === 0x0d); code = text.charCodeAt(++at));
   return at;
 }
 
 /** `-`, `*`, `+` or a digit: what a list item's first line starts with. */
 function isListMarkerCode(code: number): boolean {
-  return code === 0x2d || code === 0x2a || code === 0x2b || (code >= 0x30 && code <= 0x39);
+  return code === DASH || code === STAR || code === PLUS || (code >= 0x30 && code <= 0x39);
 }
 
 /** Printable ASCII: neither whitespace (which `trim` and `\s` would treat specially) nor anything beyond ASCII. */

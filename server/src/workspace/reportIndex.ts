@@ -32,7 +32,7 @@ export class ReportIndex {
   /** Reads (or re-reads) one file; only reports are indexed, every file is remembered as existing. */
   update(uri: string, text: string): IndexedReport | undefined {
     uri = canonicalUri(uri);
-    this.addFile(uri);
+    this.addCanonicalFile(uri);
     const template = templateName(uri);
     if (template) {
       this.templates.set(template, { uri, text });
@@ -77,9 +77,12 @@ export class ReportIndex {
 
   /** A file that exists but is not read (not Markdown, or excluded from indexing). */
   addFile(uri: string): void {
-    const canonical = canonicalUri(uri);
-    if (this.files.has(canonical)) return;
-    this.files.add(canonical);
+    this.addCanonicalFile(canonicalUri(uri));
+  }
+
+  private addCanonicalFile(uri: string): void {
+    if (this.files.has(uri)) return;
+    this.files.add(uri);
     this.listingChanged();
   }
 

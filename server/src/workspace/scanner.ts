@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { classify, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
 import { relationNamed } from '../model/links';
+import { BACKTICK, DASH, HASH, LESS_THAN, PLUS, SPACE, STAR, TAB, TILDE } from '../model/charCodes';
 
 export interface ScannedHeading {
   text: string;
@@ -109,15 +110,6 @@ function interned(text: string): string {
   return copy;
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const HASH = 0x23;
-const BACKTICK = 0x60;
-const TILDE = 0x7e;
-const LESS_THAN = 0x3c;
-const STAR = 0x2a;
-const DASH = 0x2d;
-const PLUS = 0x2b;
 
 /**
  * The lines of a text, read one at a time without splitting it: the scanner looks closely only at lines whose
