@@ -52,7 +52,7 @@ export function splitTarget(target: string): { path: string; fragment?: string }
   return { path: decodeURIComponentSafe(path.replace(/\?.*$/, '')), fragment };
 }
 
-function decodeURIComponentSafe(text: string): string {
+export function decodeURIComponentSafe(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -87,9 +87,14 @@ export function relativeLink(from: string, to: string): string {
   return up === 0 ? `./${rest.join('/')}` : `${'../'.repeat(up)}${rest.join('/')}`;
 }
 
+/** A character of a path that URL parsing or encodeURIComponent would spell differently. */
+const NEEDS_CANONICAL = /[^A-Za-z0-9\-._~/]/;
+
 /** One spelling per file: editors, Node and URL parsing encode characters differently. */
 export function canonicalUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
+  // Already canonical, as nearly every URI the index builds is: nothing to decode, re-encode or normalise.
+  if (uri.startsWith('file:///') && !NEEDS_CANONICAL.test(uri.slice(8)) && !uri.includes('/.')) return uri;
   try {
     const url = new URL(uri);
     url.hash = '';

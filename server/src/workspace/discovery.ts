@@ -47,11 +47,12 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
     } catch {
       continue; // vanished or unreadable: nothing to index there
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    // In code-unit order: a locale-aware sort of a folder of 10,000 reports costs more than scanning a hundred of them.
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const uri = join(folder, entry.name);
       const relative = uri.slice(root.length + 1);
       const path = decodeURIComponent(relative);
-      if (isExcluded(path) || ignored.ignores(entry.isDirectory ? `${path}/` : path)) continue;
+      if (isExcluded(path) || (ignored && ignored.ignores(entry.isDirectory ? `${path}/` : path))) continue;
       if (entry.isDirectory) {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(uri);
       } else if (entry.isFile) {
@@ -65,14 +66,13 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
   }
 }
 
-async function gitignore(fs: FileSystem, root: string): Promise<Ignore> {
-  const rules = ignore();
+/** The folder's `.gitignore` rules; undefined when it has none. */
+async function gitignore(fs: FileSystem, root: string): Promise<Ignore | undefined> {
   try {
-    rules.add(await fs.readFile(join(root, '.gitignore')));
+    return ignore().add(await fs.readFile(join(root, '.gitignore')));
   } catch {
-    // no .gitignore: nothing ignored
+    return undefined; // no .gitignore: nothing ignored
   }
-  return rules;
 }
 
 function join(folder: string, name: string): string {

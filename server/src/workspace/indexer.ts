@@ -34,7 +34,7 @@ export class WorkspaceIndexer {
     // Reads go out a batch at a time: the disk (or its cache) answers many at once; scanning stays in order.
     let batch: string[] = [];
     const flush = async () => {
-      const texts = await Promise.all(batch.map((uri) => this.textOf(uri)));
+      const texts = await this.textsOf(batch);
       batch.forEach((uri, i) => {
         const text = texts[i];
         if (text === undefined) this.index.remove(uri); // vanished between listing and reading
@@ -65,6 +65,15 @@ export class WorkspaceIndexer {
   contains(uri: string): boolean {
     const canonical = canonicalUri(uri);
     return this.roots.some((root) => canonical.startsWith(`${canonicalUri(root)}/`));
+  }
+
+  /** Open documents' live texts, else the files'; undefined for a file that cannot be read. */
+  private async textsOf(uris: string[]): Promise<(string | undefined)[]> {
+    const live = this.open.size === 0 ? uris.map(() => undefined) : uris.map((uri) => this.open.get(canonicalUri(uri)));
+    const unread = uris.filter((_, i) => live[i] === undefined);
+    const read = unread.length > 0 ? await this.fs.readFiles(unread) : [];
+    let next = 0;
+    return live.map((text) => text ?? read[next++]);
   }
 
   /** An open document's live text, else the file's; undefined when it cannot be read. */

@@ -3,7 +3,7 @@
  * Pure data structure: the server feeds it open documents' live text and file-watch events.
  */
 import { scanReport, type ScannedLink, type ScannedReport } from './scanner';
-import { canonicalUri, resolveLink } from '../model/links';
+import { canonicalUri, decodeURIComponentSafe, resolveLink } from '../model/links';
 
 export interface IndexedReport extends ScannedReport {
   uri: string;
@@ -38,7 +38,8 @@ export class ReportIndex {
       this.templates.set(template, { uri, text });
       return undefined;
     }
-    const scanned = scanReport(text, decodeURIComponent(new URL(uri).pathname));
+    // The file name is all the scanner reads of the path (its `NNNN-` prefix); a canonical URI has no query or hash.
+    const scanned = scanReport(text, decodeURIComponentSafe(uri.slice(uri.lastIndexOf('/') + 1)));
     const previous = this.reports.get(uri);
     if (previous) this.unlink(previous);
     if (!scanned.kind) {

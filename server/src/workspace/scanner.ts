@@ -4,7 +4,7 @@
  * The open document itself is always fully parsed (model/report.ts); a test keeps the two readings in agreement.
  */
 import { parseDocument } from 'yaml';
-import { classify, type ReportKind } from '../model/kinds/classify';
+import { classify, looksLikeEightD, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
 import { relationNamed } from '../model/links';
 import { BACKTICK, DASH, HASH, LESS_THAN, PLUS, SPACE, STAR, TAB, TILDE } from '../model/charCodes';
@@ -80,6 +80,20 @@ function headingText(raw: string): string {
     .trim();
 }
 
+/**
+ * The depth of the ATX heading (`## Text`) whose first `#` is at `hashes`, or 0 when the line is not one. Read
+ * character by character: the index meets hundreds of thousands of headings. Same reading as `ATX`.
+ */
+function atxDepth(src: string, lineStart: number, hashes: number, lineEnd: number): number {
+  if (hashes - lineStart > 3) return 0;
+  for (let at = lineStart; at < hashes; at++) if (src.charCodeAt(at) !== SPACE) return 0; // a tab indents it as code
+  let end = hashes;
+  while (end < lineEnd && end - hashes <= 6 && src.charCodeAt(end) === HASH) end++;
+  const depth = end - hashes;
+  if (depth > 6) return 0;
+  return end === lineEnd || src.charCodeAt(end) === SPACE || src.charCodeAt(end) === TAB ? depth : 0;
+}
+
 /** Inline code can hold text that looks like links: blank it out, keeping positions. */
 function withoutCodeSpans(line: string): string {
   return line.includes('`') ? line.replace(/`[^`\n]*`/g, (span) => ' '.repeat(span.length)) : line;
@@ -117,17 +131,29 @@ function interned(text: string): string {
  */
 class Lines {
   readonly text: string;
-  readonly starts: number[] = [];
+  readonly count: number;
+  /** Where each line starts. Shared by every scan (they never overlap): the index would otherwise allocate one per file. */
+  private static starts = new Int32Array(4096);
+  private readonly starts: Int32Array;
   private nextLink = -2;
 
   constructor(text: string) {
     // Line numbers and columns stay the same: each \r\n or lone \r is one line break, as \n is.
     this.text = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-    for (let at = 0; at !== -1; at = this.text.indexOf('\n', at), at = at === -1 ? -1 : at + 1) this.starts.push(at);
-  }
-
-  get count(): number {
-    return this.starts.length;
+    let starts = Lines.starts;
+    let count = 0;
+    for (let at = 0; at !== -1; at = this.text.indexOf('\n', at), at = at === -1 ? -1 : at + 1) {
+      if (count === starts.length) {
+        const larger = new Int32Array(starts.length * 2);
+        larger.set(starts);
+        starts = larger;
+      }
+      starts[count++] = at;
+    }
+    // Kept for the next scan unless huge: one pathological file must not hold its size in memory for good.
+    if (starts.length <= 1 << 16) Lines.starts = starts;
+    this.starts = starts;
+    this.count = count;
   }
 
   start(i: number): number {
@@ -135,7 +161,7 @@ class Lines {
   }
 
   end(i: number): number {
-    return i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.text.length;
+    return i + 1 < this.count ? this.starts[i + 1] - 1 : this.text.length;
   }
 
   line(i: number): string {
@@ -159,7 +185,11 @@ class Lines {
   }
 
   isBlank(i: number): boolean {
-    return this.indent(i) === this.end(i) || this.line(i).trim() === '';
+    const at = this.indent(i);
+    if (at === this.end(i)) return true;
+    const first = this.text.charCodeAt(at);
+    // A visible ASCII character settles it without cutting the line out (trim() also strips other white space).
+    return first > SPACE && first < 0x7f ? false : this.line(i).trim() === '';
   }
 
   /** Whether line i holds `](`; the search runs forward once over the whole text. */
@@ -195,7 +225,8 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
   let seenSection = false;
   let inLinks = false;
   let summaryFrom: number | undefined;
-  const pseudo: string[] = [];
+  /** Short lines standing alone: headings of a pasted post-mortem, when the real headings do not decide the kind. */
+  const pseudoCandidates: number[] = [];
   for (let i = first; i < lines.count; i++) {
     const indent = lines.indent(i);
     const lineEnd = lines.end(i);
@@ -227,11 +258,11 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
       }
     }
     if (firstChar === HASH && indented) {
-      const line = lines.line(i);
-      const heading = ATX.exec(line);
-      if (heading) {
-        const depth = heading[1].length;
-        const textOf = interned(headingText(heading[2]));
+      const depth = atxDepth(src, lineStart, indent, lineEnd);
+      if (depth > 0) {
+        let textStart = indent + depth;
+        while (textStart < lineEnd && (src.charCodeAt(textStart) === SPACE || src.charCodeAt(textStart) === TAB)) textStart++;
+        const textOf = interned(headingText(src.slice(textStart, lineEnd)));
         result.headingTexts.push(textOf);
         result.headingPlaces.push(i * 8 + depth);
         if (depth === 1 && result.titleLine === undefined) {
@@ -250,7 +281,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
           result.linksSection.end = i;
           result.linksSection.firstLine ??= i;
         }
-        inLinks = depth > 1 && textOf.toLowerCase() === 'links';
+        inLinks = depth > 1 && textOf.length === 5 && textOf.toLowerCase() === 'links';
         if (inLinks) result.linksSection = { line: i, end: lines.count };
         if (summaryFrom === undefined && result.summary === undefined && SUMMARY_SECTIONS.test(textOf)) summaryFrom = i + 1;
         continue;
@@ -276,7 +307,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
       result.linksSection.firstLine = i;
     }
     if (lines.hasLink(i)) scanLinks(withoutCodeSpans(lines.line(i)), i, inLinks, result.links);
-    if (firstChar !== -1 && lines.contentEnd(i) - indent <= 60 && isPseudoHeading(lines, i)) pseudo.push(lines.line(i).trim().replace(/^\*\*(.*)\*\*$/, '$1'));
+    if (firstChar !== -1 && lines.contentEnd(i) - indent <= 60 && standsAlone(lines, i)) pseudoCandidates.push(i);
     if (summaryFrom !== undefined && i >= summaryFrom) {
       const summary = summaryLines(lines, summaryFrom);
       if (summary) result.summary = detached(summary);
@@ -292,7 +323,8 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
     while (firstLine < lines.count && lines.isBlank(firstLine)) firstLine++;
     if (firstLine < lines.count && !ATX.test(lines.line(firstLine))) result.title = detached(lines.line(firstLine).trim());
   }
-  result.kind = classify({ type, title: result.title, headingTexts: result.headingTexts, pseudoHeadingTexts: pseudo, template });
+  const evidence = { type, title: result.title, headingTexts: result.headingTexts, template };
+  result.kind = looksLikeEightD(evidence) ? '8d' : classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, pseudoCandidates) });
   return result;
 }
 
@@ -325,12 +357,21 @@ function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: Sc
   }
 }
 
-/** A short line on its own that names a post-mortem section (the pasted-document shape). */
-function isPseudoHeading(lines: Lines, i: number): boolean {
-  if ((i > 0 && !lines.isBlank(i - 1)) || (i + 1 < lines.count && !lines.isBlank(i + 1))) return false;
-  const text = lines.line(i).trim();
-  if (!text || text.length > 60) return false;
-  return postmortemSectionOf(text.replace(/^\*\*(.*)\*\*$/, '$1')) !== undefined;
+/** Whether line i has a blank line (or the document's edge) before and after it. */
+function standsAlone(lines: Lines, i: number): boolean {
+  return (i === 0 || lines.isBlank(i - 1)) && (i + 1 === lines.count || lines.isBlank(i + 1));
+}
+
+/** Of the short lines standing alone, those that name a post-mortem section (the pasted-document shape). */
+function pseudoHeadingTexts(lines: Lines, candidates: number[]): string[] {
+  const texts: string[] = [];
+  for (const i of candidates) {
+    const line = lines.line(i).trim();
+    if (!line || line.length > 60) continue;
+    const text = line.replace(/^\*\*(.*)\*\*$/, '$1');
+    if (postmortemSectionOf(text) !== undefined) texts.push(text);
+  }
+  return texts;
 }
 
 function summaryLines(lines: Lines, from: number): string | undefined {

@@ -20,7 +20,13 @@ export interface KindEvidence {
 export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTexts'>): boolean {
   if (evidence.type && EIGHT_D_TYPES.has(evidence.type)) return true;
   if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return false;
-  return new Set(evidence.headingTexts.map((text) => readDisciplineLabel(text)?.number).filter((n) => n !== undefined)).size >= 3;
+  // Stops at the third discipline: the index asks this of every report in the workspace.
+  const disciplines = new Set<number>();
+  for (const text of evidence.headingTexts) {
+    const discipline = readDisciplineLabel(text)?.number;
+    if (discipline !== undefined && disciplines.add(discipline).size >= 3) return true;
+  }
+  return false;
 }
 
 /**
