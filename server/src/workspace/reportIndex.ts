@@ -46,7 +46,8 @@ export class ReportIndex {
       if (this.reports.delete(uri)) this.listingChanged();
       return undefined;
     }
-    const report = { ...scanned, uri };
+    // The scan is this index's own: it becomes the report instead of being copied (thousands on a first scan).
+    const report: IndexedReport = Object.assign(scanned, { uri });
     this.reports.set(uri, report);
     this.link(report);
     // Typing in an open report updates it on every keystroke; lists of reports only change with what they show.

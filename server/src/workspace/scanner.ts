@@ -4,6 +4,7 @@
  * The open document itself is always fully parsed (model/report.ts); a test keeps the two readings in agreement.
  */
 import { parseDocument } from 'yaml';
+import { rememberedByText } from '../model/memo';
 import { classify, looksLikeEightD, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
 import { relationNamed } from '../model/links';
@@ -210,7 +211,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
     let close = 1;
     while (close < lines.count && lines.line(close) !== '---') close++;
     if (close < lines.count) {
-      const data = readFrontMatter(lines.text.slice(lines.start(1), lines.start(close) - 1));
+      const data = frontMatterOf(detached(lines.text.slice(lines.start(1), lines.start(close) - 1)));
       type = typeof data.type === 'string' ? data.type.toLowerCase() : undefined;
       template = typeof data.template === 'string' ? data.template : undefined;
       if (typeof data.title === 'string') result.title = detached(data.title);
@@ -328,7 +329,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
   return result;
 }
 
-function readFrontMatter(yaml: string): Record<string, unknown> {
+function readFrontMatter(yaml: string): Readonly<Record<string, unknown>> {
   try {
     const value: unknown = parseDocument(yaml).toJS();
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -336,6 +337,12 @@ function readFrontMatter(yaml: string): Record<string, unknown> {
     return {};
   }
 }
+
+/**
+ * Front matter read once per distinct text: reports made from one template often share it word for word, and
+ * a YAML parse costs more than scanning the rest of the report. Only read, never changed, so it can be shared.
+ */
+const frontMatterOf = rememberedByText(readFrontMatter, 1_000, 2_000);
 
 function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: ScannedLink[]): void {
   const item = inLinks ? LINK_ITEM.exec(line) : null;
