@@ -3,6 +3,7 @@ import { promises as fs, closeSync, existsSync, openSync, readFile, readSync } f
 import { isAscii } from 'node:buffer';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { Utf8Bytes, type FileContent } from './fileContent';
 
 // The callback API reads a small file in one go; fs.promises.readFile opens, stats, reads and closes in
 // separate steps, which made reading a 10,000-report workspace take over twice as long.
@@ -25,8 +26,8 @@ export interface DirectoryEntry {
 
 export interface FileSystem {
   readFile(uri: string): Promise<string>;
-  /** Many files at once, for the first scan; undefined for a file that cannot be read (it may have vanished). */
-  readFiles(uris: string[]): Promise<(string | undefined)[]>;
+  /** Many files at once, for the first scan, as the scanner takes them; undefined for a file that cannot be read (it may have vanished). */
+  readFilesToScan(uris: string[]): Promise<(FileContent | undefined)[]>;
   readDirectory(uri: string): Promise<DirectoryEntry[]>;
 }
 
@@ -34,10 +35,11 @@ export interface FileSystem {
 const scanBuffer = Buffer.allocUnsafe(1 << 20);
 
 /**
- * One file's text, read synchronously into the shared buffer. A batch of reports takes about a millisecond this
- * way, against several through the thread pool (open, read and close queued one after another for each file).
+ * A file's bytes, read synchronously into the shared buffer (valid until the next read). A batch of reports takes
+ * about a millisecond this way, against several through the thread pool (open, read and close queued one after
+ * another for each file).
  */
-function readTextNow(path: string): string {
+function readBytesNow(path: string): Buffer {
   const fd = openSync(path, 'r');
   let bytes = scanBuffer;
   let length = 0;
@@ -55,17 +57,28 @@ function readTextNow(path: string): string {
   } finally {
     closeSync(fd);
   }
-  const content = bytes.subarray(0, length);
-  // ASCII reads the same either way, and latin1 skips the UTF-8 decoder's work; anything else is decoded as readFile does.
-  return isAscii(content) ? content.toString('latin1') : content.toString('utf8');
+  return bytes.subarray(0, length);
+}
+
+/** A file's text, decoded as `readFile` decodes it. */
+export function readTextFile(path: string): string {
+  const bytes = readBytesNow(path);
+  // ASCII reads the same either way, and latin1 skips the UTF-8 decoder's work.
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/** A file as the scanner takes it: text when it is ASCII, else its UTF-8 bytes (the scanner decodes what it keeps). */
+export function readFileToScan(path: string): FileContent {
+  const bytes = readBytesNow(path);
+  return isAscii(bytes) ? bytes.toString('latin1') : new Utf8Bytes(bytes.toString('latin1'));
 }
 
 export const nodeFileSystem: FileSystem = {
   readFile: (uri) => readText(fileURLToPath(uri), 'utf8'),
-  async readFiles(uris) {
+  async readFilesToScan(uris) {
     return uris.map((uri) => {
       try {
-        return readTextNow(fileURLToPath(uri));
+        return readFileToScan(fileURLToPath(uri));
       } catch {
         return undefined;
       }
@@ -93,7 +106,7 @@ export class InMemoryFileSystem implements FileSystem {
     return text;
   }
 
-  async readFiles(uris: string[]): Promise<(string | undefined)[]> {
+  async readFilesToScan(uris: string[]): Promise<(FileContent | undefined)[]> {
     return Promise.all(uris.map((uri) => this.readFile(uri).catch(() => undefined)));
   }
 

@@ -6,6 +6,7 @@ import type { FileSystem } from './fileSystem';
 import { discoverFiles, type DiscoverySettings } from './discovery';
 import { ReportIndex } from './reportIndex';
 import { canonicalUri } from '../model/links';
+import type { FileContent } from './fileContent';
 
 export interface ScanProgress {
   files: number;
@@ -34,11 +35,11 @@ export class WorkspaceIndexer {
     // Reads go out a batch at a time: the disk (or its cache) answers many at once; scanning stays in order.
     let batch: string[] = [];
     const flush = async () => {
-      const texts = await this.textsOf(batch);
+      const contents = await this.contentsOf(batch);
       batch.forEach((uri, i) => {
-        const text = texts[i];
-        if (text === undefined) this.index.remove(uri); // vanished between listing and reading
-        else this.index.update(uri, text);
+        const content = contents[i];
+        if (content === undefined) this.index.remove(uri); // vanished between listing and reading
+        else this.index.update(uri, content);
       });
       batch = [];
       progress?.({ files, reports: this.index.size });
@@ -67,11 +68,11 @@ export class WorkspaceIndexer {
     return this.roots.some((root) => canonical.startsWith(`${canonicalUri(root)}/`));
   }
 
-  /** Open documents' live texts, else the files'; undefined for a file that cannot be read. */
-  private async textsOf(uris: string[]): Promise<(string | undefined)[]> {
+  /** Open documents' live texts, else the files' contents; undefined for a file that cannot be read. */
+  private async contentsOf(uris: string[]): Promise<(FileContent | undefined)[]> {
     const live = this.open.size === 0 ? uris.map(() => undefined) : uris.map((uri) => this.open.get(canonicalUri(uri)));
     const unread = uris.filter((_, i) => live[i] === undefined);
-    const read = unread.length > 0 ? await this.fs.readFiles(unread) : [];
+    const read = unread.length > 0 ? await this.fs.readFilesToScan(unread) : [];
     let next = 0;
     return live.map((text) => text ?? read[next++]);
   }

@@ -4,6 +4,7 @@
  */
 import { scanReport, type ScannedLink, type ScannedReport } from './scanner';
 import { canonicalUri, decodeURIComponentSafe, resolveLink } from '../model/links';
+import { textOf, type FileContent } from './fileContent';
 
 export interface IndexedReport extends ScannedReport {
   uri: string;
@@ -30,16 +31,16 @@ export class ReportIndex {
   constructor(private readonly fileExists?: (uri: string) => boolean) {}
 
   /** Reads (or re-reads) one file; only reports are indexed, every file is remembered as existing. */
-  update(uri: string, text: string): IndexedReport | undefined {
+  update(uri: string, content: FileContent): IndexedReport | undefined {
     uri = canonicalUri(uri);
     this.addCanonicalFile(uri);
     const template = templateName(uri);
     if (template) {
-      this.templates.set(template, { uri, text });
+      this.templates.set(template, { uri, text: textOf(content) });
       return undefined;
     }
     // The file name is all the scanner reads of the path (its `NNNN-` prefix); a canonical URI has no query or hash.
-    const scanned = scanReport(text, decodeURIComponentSafe(uri.slice(uri.lastIndexOf('/') + 1)));
+    const scanned = scanReport(content, decodeURIComponentSafe(uri.slice(uri.lastIndexOf('/') + 1)));
     const previous = this.reports.get(uri);
     if (previous) this.unlink(previous);
     if (!scanned.kind) {

@@ -5,6 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import { rememberedByText } from '../model/memo';
+import { decodeUtf8Bytes, type FileContent } from './fileContent';
 import { classify, looksLikeEightD, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
 import { relationNamed } from '../model/links';
@@ -82,6 +83,23 @@ function headingText(raw: string): string {
 }
 
 /**
+ * Reports made from one template repeat its headings in the same order: a heading written exactly as the one at
+ * the same place in the previous report scanned is taken from it, without being cut out, cleaned up and looked up.
+ */
+const lastHeadings: { raw: string; utf8Bytes: boolean; text: string }[] = [];
+const MAX_LAST_HEADINGS = 1_000;
+
+/** The text of the `index`th heading of a report, written from `start` to `end` on its line. */
+function headingTextAt(lines: Lines, index: number, start: number, end: number): string {
+  const last = lastHeadings[index];
+  if (last && last.utf8Bytes === lines.utf8Bytes && last.raw.length === end - start && lines.text.startsWith(last.raw, start)) return last.text;
+  const raw = lines.text.slice(start, end);
+  const text = interned(headingText(lines.utf8Bytes ? decodeUtf8Bytes(raw) : raw));
+  if (index < MAX_LAST_HEADINGS) lastHeadings[index] = { raw: detached(raw), utf8Bytes: lines.utf8Bytes, text };
+  return text;
+}
+
+/**
  * The depth of the ATX heading (`## Text`) whose first `#` is at `hashes`, or 0 when the line is not one. Read
  * character by character: the index meets hundreds of thousands of headings. Same reading as `ATX`.
  */
@@ -133,12 +151,16 @@ function interned(text: string): string {
 class Lines {
   readonly text: string;
   readonly count: number;
+  /** How many characters of `text` one character of the document can take (a UTF-8 byte string: up to 3). */
+  readonly widest: number;
   /** Where each line starts. Shared by every scan (they never overlap): the index would otherwise allocate one per file. */
   private static starts = new Int32Array(4096);
   private readonly starts: Int32Array;
   private nextLink = -2;
 
-  constructor(text: string) {
+  /** `utf8Bytes`: the text holds a file's UTF-8 bytes, one per character; `line` and `slice` decode what they return. */
+  constructor(text: string, readonly utf8Bytes = false) {
+    this.widest = utf8Bytes ? 3 : 1;
     // Line numbers and columns stay the same: each \r\n or lone \r is one line break, as \n is.
     this.text = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     let starts = Lines.starts;
@@ -166,7 +188,13 @@ class Lines {
   }
 
   line(i: number): string {
-    return this.text.slice(this.start(i), this.end(i));
+    return this.slice(this.start(i), this.end(i));
+  }
+
+  /** The document's text between two offsets (of `text`); columns are the document's, not the bytes'. */
+  slice(start: number, end: number): string {
+    const raw = this.text.slice(start, end);
+    return this.utf8Bytes ? decodeUtf8Bytes(raw) : raw;
   }
 
   /** The offset of the first character that is not a space or tab (the line's end if none). */
@@ -201,8 +229,9 @@ class Lines {
   }
 }
 
-export function scanReport(text: string, fileName = ''): ScannedReport {
-  const lines = new Lines(text);
+/** `content`: the text, or (from the first scan) the file's UTF-8 bytes; both read the same. */
+export function scanReport(content: FileContent, fileName = ''): ScannedReport {
+  const lines = typeof content === 'string' ? new Lines(content) : new Lines(content.latin1, true);
   const result: ScannedReport = { kind: undefined, padded: false, headingTexts: [], headingPlaces: [], links: [] };
   let type: string | undefined;
   let template: string | undefined;
@@ -211,7 +240,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
     let close = 1;
     while (close < lines.count && lines.line(close) !== '---') close++;
     if (close < lines.count) {
-      const data = frontMatterOf(detached(lines.text.slice(lines.start(1), lines.start(close) - 1)));
+      const data = frontMatterOf(detached(lines.slice(lines.start(1), lines.start(close) - 1)));
       type = typeof data.type === 'string' ? data.type.toLowerCase() : undefined;
       template = typeof data.template === 'string' ? data.template : undefined;
       if (typeof data.title === 'string') result.title = detached(data.title);
@@ -233,7 +262,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
     const lineEnd = lines.end(i);
     const firstChar = indent < lineEnd ? src.charCodeAt(indent) : -1;
     if (fence) {
-      if ((firstChar === BACKTICK || firstChar === TILDE) && src.startsWith(fence, indent) && /^[`~]*$/.test(src.slice(indent, lineEnd).trim())) fence = undefined;
+      if ((firstChar === BACKTICK || firstChar === TILDE) && src.startsWith(fence, indent) && /^[`~]*$/.test(lines.line(i).trim())) fence = undefined;
       continue;
     }
     if (commentEnd !== -1) {
@@ -263,7 +292,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
       if (depth > 0) {
         let textStart = indent + depth;
         while (textStart < lineEnd && (src.charCodeAt(textStart) === SPACE || src.charCodeAt(textStart) === TAB)) textStart++;
-        const textOf = interned(headingText(src.slice(textStart, lineEnd)));
+        const textOf = headingTextAt(lines, result.headingTexts.length, textStart, lineEnd);
         result.headingTexts.push(textOf);
         result.headingPlaces.push(i * 8 + depth);
         if (depth === 1 && result.titleLine === undefined) {
@@ -308,7 +337,7 @@ export function scanReport(text: string, fileName = ''): ScannedReport {
       result.linksSection.firstLine = i;
     }
     if (lines.hasLink(i)) scanLinks(withoutCodeSpans(lines.line(i)), i, inLinks, result.links);
-    if (firstChar !== -1 && lines.contentEnd(i) - indent <= 60 && standsAlone(lines, i)) pseudoCandidates.push(i);
+    if (firstChar !== -1 && lines.contentEnd(i) - indent <= 60 * lines.widest && standsAlone(lines, i)) pseudoCandidates.push(i);
     if (summaryFrom !== undefined && i >= summaryFrom) {
       const summary = summaryLines(lines, summaryFrom);
       if (summary) result.summary = detached(summary);
@@ -373,7 +402,10 @@ function standsAlone(lines: Lines, i: number): boolean {
 function pseudoHeadingTexts(lines: Lines, candidates: number[]): string[] {
   const texts: string[] = [];
   for (const i of candidates) {
-    const line = lines.line(i).trim();
+    const raw = lines.line(i);
+    // The same bound as the scan's (spaces and tabs around not counted), now in the document's characters.
+    if (raw.replace(/^[ \t]+|[ \t]+$/g, '').length > 60) continue;
+    const line = raw.trim();
     if (!line || line.length > 60) continue;
     const text = line.replace(/^\*\*(.*)\*\*$/, '$1');
     if (postmortemSectionOf(text) !== undefined) texts.push(text);
