@@ -68,6 +68,7 @@ const META = /^\s*(?:[-*+][ \t]+)?\*\*(Date|Status)(?::\*\*|\*\*:)[ \t]*(.*?)[ \
 // Destinations stop at `[` too, so that a line of unclosed `[a](b` stays linear.
 const LINK = /(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>[]*)>?(?:\s+"[^"\n]*")?\s*\)/g;
 const LINK_ITEM = /^\s*[-*+][ \t]+([A-Za-z][A-Za-z ]*?)[ \t]*:[ \t]*\[/;
+const NOT_ASCII = /[^\x00-\x7f]/;
 const SUMMARY_SECTIONS = /^(?:d2\b|summary|executive summary|overview|problem statement)/i;
 
 /** The plain text of a heading line: closing #s, emphasis, code marks and link syntax removed. */
@@ -83,19 +84,27 @@ function headingText(raw: string): string {
 }
 
 /**
- * Reports made from one template repeat its headings in the same order: a heading written exactly as the one at
- * the same place in the previous report scanned is taken from it, without being cut out, cleaned up and looked up.
+ * Reports made from one template repeat its headings: a heading written exactly as one seen before is taken from
+ * this table, found by a few of its characters, without being cut out, cleaned up and looked up by its whole text.
  */
-const lastHeadings: { raw: string; utf8Bytes: boolean; text: string }[] = [];
-const MAX_LAST_HEADINGS = 1_000;
+const seenHeadings: ({ raw: string; text: string; readsAs: 'either' | 'text' | 'bytes' } | undefined)[] = new Array(8192);
 
-/** The text of the `index`th heading of a report, written from `start` to `end` on its line. */
-function headingTextAt(lines: Lines, index: number, start: number, end: number): string {
-  const last = lastHeadings[index];
-  if (last && last.utf8Bytes === lines.utf8Bytes && last.raw.length === end - start && lines.text.startsWith(last.raw, start)) return last.text;
-  const raw = lines.text.slice(start, end);
-  const text = interned(headingText(lines.utf8Bytes ? decodeUtf8Bytes(raw) : raw));
-  if (index < MAX_LAST_HEADINGS) lastHeadings[index] = { raw: detached(raw), utf8Bytes: lines.utf8Bytes, text };
+/** The text of a heading written from `start` to `end` on its line; titles (`depth` 1), unique to each report, are not kept. */
+function headingTextAt(lines: Lines, depth: number, start: number, end: number): string {
+  const src = lines.text;
+  const length = end - start;
+  let hash = length;
+  const step = length > 8 ? length >> 3 : 1;
+  for (let at = start; at < end; at += step) hash = (hash * 31 + src.charCodeAt(at)) | 0;
+  const slot = hash & (seenHeadings.length - 1);
+  const seen = seenHeadings[slot];
+  const mode = lines.utf8Bytes ? 'bytes' : 'text';
+  if (seen && (seen.readsAs === 'either' || seen.readsAs === mode) && seen.raw.length === length && src.startsWith(seen.raw, start)) return seen.text;
+  const raw = src.slice(start, end);
+  // ASCII reads the same as text and as bytes; anything else only as what it was read from.
+  const readsAs = NOT_ASCII.test(raw) ? mode : 'either';
+  const text = interned(headingText(readsAs === 'bytes' ? decodeUtf8Bytes(raw) : raw));
+  if (depth > 1) seenHeadings[slot] = { raw: detached(raw), text, readsAs };
   return text;
 }
 
@@ -257,10 +266,19 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   let summaryFrom: number | undefined;
   /** Short lines standing alone: headings of a pasted post-mortem, when the real headings do not decide the kind. */
   const pseudoCandidates: number[] = [];
+  // Whether the line before was blank (the front matter's closing line is not); a short line after a blank one,
+  // waiting for the next line to say whether it stands alone.
+  let previousBlank = first === 0;
+  let afterBlank = -1;
   for (let i = first; i < lines.count; i++) {
     const indent = lines.indent(i);
     const lineEnd = lines.end(i);
     const firstChar = indent < lineEnd ? src.charCodeAt(indent) : -1;
+    const blank = firstChar === -1 || ((firstChar <= SPACE || firstChar >= 0x7f) && lines.isBlank(i));
+    if (afterBlank !== -1 && blank) pseudoCandidates.push(afterBlank);
+    afterBlank = -1;
+    const followsBlank = previousBlank;
+    previousBlank = blank;
     if (fence) {
       if ((firstChar === BACKTICK || firstChar === TILDE) && src.startsWith(fence, indent) && /^[`~]*$/.test(lines.line(i).trim())) fence = undefined;
       continue;
@@ -292,7 +310,7 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
       if (depth > 0) {
         let textStart = indent + depth;
         while (textStart < lineEnd && (src.charCodeAt(textStart) === SPACE || src.charCodeAt(textStart) === TAB)) textStart++;
-        const textOf = headingTextAt(lines, result.headingTexts.length, textStart, lineEnd);
+        const textOf = headingTextAt(lines, depth, textStart, lineEnd);
         result.headingTexts.push(textOf);
         result.headingPlaces.push(i * 8 + depth);
         if (depth === 1 && result.titleLine === undefined) {
@@ -337,13 +355,14 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
       result.linksSection.firstLine = i;
     }
     if (lines.hasLink(i)) scanLinks(withoutCodeSpans(lines.line(i)), i, inLinks, result.links);
-    if (firstChar !== -1 && lines.contentEnd(i) - indent <= 60 * lines.widest && standsAlone(lines, i)) pseudoCandidates.push(i);
+    if (!blank && followsBlank && lines.contentEnd(i) - indent <= 60 * lines.widest) afterBlank = i;
     if (summaryFrom !== undefined && i >= summaryFrom) {
       const summary = summaryLines(lines, summaryFrom);
       if (summary) result.summary = detached(summary);
       summaryFrom = undefined;
     }
   }
+  if (afterBlank !== -1 && afterBlank === lines.count - 1) pseudoCandidates.push(afterBlank);
   if (result.number === undefined) {
     const prefix = /(?:^|\/)(\d{4})-[^/]*$/.exec(fileName);
     if (prefix) result.number = Number(prefix[1]);
@@ -391,11 +410,6 @@ function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: Sc
       labelEnd: start + 1 + match[2].length,
     });
   }
-}
-
-/** Whether line i has a blank line (or the document's edge) before and after it. */
-function standsAlone(lines: Lines, i: number): boolean {
-  return (i === 0 || lines.isBlank(i - 1)) && (i + 1 === lines.count || lines.isBlank(i + 1));
 }
 
 /** Of the short lines standing alone, those that name a post-mortem section (the pasted-document shape). */
