@@ -38,6 +38,7 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
   const ignored = await gitignore(fs, root);
   const isReportPath = picomatch(settings.reportGlobs.length > 0 ? settings.reportGlobs : DEFAULT_DISCOVERY.reportGlobs, { dot: false });
   const isExcluded = settings.exclude.length > 0 ? picomatch(settings.exclude, { dot: true }) : () => false;
+  const reportFolderPrefix = reportFolder === undefined ? undefined : `${reportFolder}/`;
   const pending = [root];
   while (pending.length > 0) {
     const folder = pending.pop()!;
@@ -51,15 +52,15 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const uri = join(folder, entry.name);
       const relative = uri.slice(root.length + 1);
-      const path = decodeURIComponent(relative);
+      const path = relative.includes('%') ? decodeURIComponent(relative) : relative;
       if (isExcluded(path) || (ignored && ignored.ignores(entry.isDirectory ? `${path}/` : path))) continue;
       if (entry.isDirectory) {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(uri);
       } else if (entry.isFile) {
         const markdown = /\.(md|markdown)$/i.test(entry.name);
-        const inReportFolder = reportFolder !== undefined && uri.startsWith(`${reportFolder}/`);
+        const inReportFolder = reportFolderPrefix !== undefined && uri.startsWith(reportFolderPrefix);
         // Custom templates are read too: the index keeps them apart from the reports.
-        const template = path.split('/').includes('.templates');
+        const template = path.includes('.templates/') && path.split('/').includes('.templates');
         yield { uri, read: markdown && (template || inReportFolder || isReportPath(path)) };
       }
     }

@@ -93,9 +93,10 @@ const seenHeadings: ({ raw: string; text: string; readsAs: 'either' | 'text' | '
 function headingTextAt(lines: Lines, depth: number, start: number, end: number): string {
   const src = lines.text;
   const length = end - start;
-  let hash = length;
-  const step = length > 8 ? length >> 3 : 1;
-  for (let at = start; at < end; at += step) hash = (hash * 31 + src.charCodeAt(at)) | 0;
+  // The length and four characters (first, last, a quarter in from each end) tell a template's headings apart.
+  const quarter = length >> 2;
+  const hash =
+    length > 0 ? length * 31 + src.charCodeAt(start) * 961 + src.charCodeAt(start + quarter) * 29791 + src.charCodeAt(end - 1 - quarter) * 923521 + src.charCodeAt(end - 1) * 7 : 0;
   const slot = hash & (seenHeadings.length - 1);
   const seen = seenHeadings[slot];
   const mode = lines.utf8Bytes ? 'bytes' : 'text';
