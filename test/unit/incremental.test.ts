@@ -85,6 +85,18 @@ test('a block that stands twice in a document, and moves as text is typed above 
   }
 });
 
+test('a block typed between copies of itself, then removed: each copy keeps nodes of its own', () => {
+  const cache = new BlockCache();
+  const repeated = 'Same words.\n\n';
+  const before = `# 1: Copies\n\n${repeated}Middle.\n\n${repeated}`;
+  // The new copy is found between the unchanged blocks before and after the edit, which are the last parse's.
+  for (const text of [before, before.replace('Middle.\n\n', `Middle.\n\n${repeated}`), before, `${repeated}${before}${repeated}`, before]) {
+    const tree = parseIncremental(text, cache);
+    assert.deepEqual(tree, parseMarkdown(text));
+    assert.equal(new Set(tree.children).size, tree.children.length, 'no node stands twice');
+  }
+});
+
 test('lines at column 0 after a blank line are cut points; list items after a list and indented lines are not', () => {
   const text = '# 1: Cuts\n\nFirst paragraph.\n\n- item\nlazy line\n\n- loose item\n\n  continued\n\nAfter the list.\n\n1. New list\n\n| a |\n|---|\n';
   assert.deepEqual(splitBlocks(text).map((block) => block.text.split('\n')[0]), ['# 1: Cuts', 'First paragraph.', '- item', 'After the list.', '1. New list', '| a |']);

@@ -4,7 +4,7 @@
  * The result equals a full parse (a test compares them after thousands of random edits).
  */
 import type { Root, RootContent } from 'mdast';
-import type { Position as UnistPosition } from 'unist';
+import type { Point as UnistPoint, Position as UnistPosition } from 'unist';
 import { parseMarkdown } from './parse';
 import { BACKTICK, DASH, LESS_THAN, PLUS, SPACE, STAR, TAB, TILDE } from './charCodes';
 
@@ -139,6 +139,8 @@ const CHUNK = 16 * 1024;
 interface CachedBlock {
   /** Undefined from when the block is found missing until its run is parsed. */
   children: RootContent[] | undefined;
+  /** The start and end point of every node of the block, to move them without walking the trees. */
+  points: UnistPoint[];
   characters: number;
   line: number;
   start: number;
@@ -157,29 +159,49 @@ export class BlockCache {
   private readonly blocks = new Map<string, CachedBlock>();
   private size = 0;
   private stitch = 0;
+  /** The blocks of the last stitch and their entries. */
+  private last: { texts: string[]; entries: CachedBlock[] } = { texts: [], entries: [] };
 
   /** The top-level nodes of the document the blocks make, each block's from the cache or parsed now. */
   stitchBlocks(blocks: readonly Block[], textLength: number): RootContent[] {
     const stitch = ++this.stitch;
+    const entries: (CachedBlock | undefined)[] = new Array(blocks.length);
+    // An edit changes a few blocks in one place: those before and after it are the last stitch's, found by comparing
+    // texts, which costs less than hashing them (a long report has thousands of blocks).
+    const last = this.last;
+    let head = 0;
+    while (head < blocks.length && head < last.texts.length && blocks[head].text === last.texts[head]) entries[head] = last.entries[head++];
+    for (let tail = 1; tail <= blocks.length - head && tail <= last.texts.length - head; tail++) {
+      if (blocks[blocks.length - tail].text !== last.texts[last.texts.length - tail]) break;
+      entries[blocks.length - tail] = last.entries[last.entries.length - tail];
+    }
+    for (const entry of entries) if (entry) entry.stitch = stitch;
+    // The others by text; a text that stands twice in a document gets a numbered second entry.
     const copies = new Map<string, number>();
-    // One look-up per block (two for a repeated one): a long report has thousands, each a string hashed and compared.
-    const entries = blocks.map((block) => {
+    blocks.forEach((block, i) => {
+      if (entries[i]) return;
       let key = block.text;
       let entry = this.blocks.get(key);
-      if (entry?.stitch === stitch) {
-        const copy = (copies.get(key) ?? 0) + 1;
-        copies.set(key, copy);
-        key = `${block.text}\u0000${copy}`;
+      let copy = copies.get(block.text) ?? 0;
+      while (entry?.stitch === stitch) {
+        key = `${block.text}\u0000${++copy}`;
         entry = this.blocks.get(key);
       }
+      copies.set(block.text, copy);
       if (!entry) {
-        entry = { children: undefined, characters: block.text.length, line: 0, start: 0, stitch };
+        entry = { children: undefined, points: [], characters: block.text.length, line: 0, start: 0, stitch };
         this.blocks.set(key, entry);
         this.size += block.text.length;
       }
       entry.stitch = stitch;
-      return entry;
+      entries[i] = entry;
     });
+    this.last = { texts: blocks.map((block) => block.text), entries: entries as CachedBlock[] };
+    return this.placed(blocks, entries as CachedBlock[], stitch, textLength);
+  }
+
+  /** Parses the blocks not cached, moves the others to where they now stand, and gives the nodes in order. */
+  private placed(blocks: readonly Block[], entries: CachedBlock[], stitch: number, textLength: number): RootContent[] {
     this.parseMissing(blocks, entries);
     const children: RootContent[] = [];
     blocks.forEach((block, i) => {
@@ -188,7 +210,10 @@ export class BlockCache {
       const lines = block.line - entry.line;
       const offset = block.start - entry.start;
       if (lines !== 0 || offset !== 0) {
-        for (const node of nodes) shift(node, lines, offset);
+        for (const point of entry.points) {
+          point.line += lines;
+          if (point.offset !== undefined) point.offset += offset;
+        }
         entry.line = block.line;
         entry.start = block.start;
       }
@@ -244,8 +269,10 @@ function parseRun(run: readonly Block[], entries: readonly CachedBlock[]): void 
     const end = i + 1 < run.length ? run[i + 1].start - first.start : Infinity;
     const children: RootContent[] = [];
     while (next < tree.children.length && (tree.children[next].position?.start.offset ?? 0) < end) children.push(tree.children[next++]);
+    const points: UnistPoint[] = [];
+    for (const node of children) collectPoints(node, points);
     // Positions are as the run's parse gave them: as if the run began the document.
-    Object.assign(entries[i], { children, line: block.line - first.line, start: block.start - first.start });
+    Object.assign(entries[i], { children, points, line: block.line - first.line, start: block.start - first.start });
   });
 }
 
@@ -271,14 +298,12 @@ function countLines(text: string): number {
 type Positioned = { position?: UnistPosition; children?: unknown[] };
 
 /** Moves a node's positions (and its descendants') down by `lines` lines and `offset` characters, in place. */
-function shift(node: Positioned, lines: number, offset: number): void {
-  const position = node.position;
-  if (position) {
-    position.start.line += lines;
-    position.end.line += lines;
-    if (position.start.offset !== undefined) position.start.offset += offset;
-    if (position.end.offset !== undefined) position.end.offset += offset;
-  }
-  if (Array.isArray(node.children)) for (const child of node.children) shift(child as Positioned, lines, offset);
+/**
+ * The points of a tree, once, when it is parsed: moving a block is then a loop over them. Walking the trees of every
+ * block below an edit on each keystroke (nodes of many shapes) cost more than the rest of a large report's check.
+ */
+function collectPoints(node: Positioned, points: UnistPoint[]): void {
+  if (node.position) points.push(node.position.start, node.position.end);
+  if (Array.isArray(node.children)) for (const child of node.children) collectPoints(child as Positioned, points);
 }
 

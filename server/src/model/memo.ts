@@ -6,7 +6,9 @@ export function rememberedByText<T>(compute: (text: string) => T, maxEntries = 5
   const remembered = new Map<string, T>();
   return (text) => {
     if (text.length > maxLength) return compute(text);
-    if (remembered.has(text)) return remembered.get(text) as T;
+    // One look-up for a remembered value (a text is hashed anew each time: it is cut from a new version).
+    const known = remembered.get(text);
+    if (known !== undefined || remembered.has(text)) return known as T;
     const value = compute(text);
     if (remembered.size >= maxEntries) remembered.clear();
     remembered.set(text, value);
