@@ -33,7 +33,8 @@ export async function reportFolderOf(fs: FileSystem, root: string): Promise<stri
   return join(root, dir);
 }
 
-export async function* discoverFiles(fs: FileSystem, root: string, settings: DiscoverySettings): AsyncGenerator<DiscoveredFile> {
+/** The files of a workspace folder, a folder at a time (a step of an async generator per file costs more than its check). */
+export async function* discoverFiles(fs: FileSystem, root: string, settings: DiscoverySettings): AsyncGenerator<DiscoveredFile[]> {
   const reportFolder = await reportFolderOf(fs, root);
   const ignored = await gitignore(fs, root);
   const isReportPath = picomatch(settings.reportGlobs.length > 0 ? settings.reportGlobs : DEFAULT_DISCOVERY.reportGlobs, { dot: false });
@@ -48,6 +49,7 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
     } catch {
       continue; // vanished or unreadable: nothing to index there
     }
+    const files: DiscoveredFile[] = [];
     // In code-unit order: a locale-aware sort of a folder of 10,000 reports costs more than scanning a hundred of them.
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const uri = join(folder, entry.name);
@@ -61,9 +63,10 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
         const inReportFolder = reportFolderPrefix !== undefined && uri.startsWith(reportFolderPrefix);
         // Custom templates are read too: the index keeps them apart from the reports.
         const template = path.includes('.templates/') && path.split('/').includes('.templates');
-        yield { uri, read: markdown && (template || inReportFolder || isReportPath(path)) };
+        files.push({ uri, read: markdown && (template || inReportFolder || isReportPath(path)) });
       }
     }
+    if (files.length > 0) yield files;
   }
 }
 

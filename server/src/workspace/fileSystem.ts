@@ -50,9 +50,11 @@ function readBytesNow(path: string): Buffer {
         bytes.copy(larger, 0, 0, length);
         bytes = larger; // not kept: one huge file must not hold its size in memory for good
       }
-      const read = readSync(fd, bytes, length, bytes.length - length, null);
-      if (read === 0) break;
+      const wanted = bytes.length - length;
+      const read = readSync(fd, bytes, length, wanted, null);
       length += read;
+      // A regular file reads short only at its end: no second call just to be told so (thousands of files).
+      if (read < wanted) break;
     }
   } finally {
     closeSync(fd);

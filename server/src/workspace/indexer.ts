@@ -46,12 +46,14 @@ export class WorkspaceIndexer {
       await new Promise((resolve) => setImmediate(resolve));
     };
     for (const root of this.roots) {
-      for await (const file of discoverFiles(this.fs, root, this.settings)) {
-        if (cancelled()) return { files, reports: this.index.size };
-        files++;
-        if (!file.read) this.index.addFile(file.uri);
-        else batch.push(file.uri);
-        if (batch.length >= READ_BATCH) await flush();
+      for await (const folderFiles of discoverFiles(this.fs, root, this.settings)) {
+        for (const file of folderFiles) {
+          if (cancelled()) return { files, reports: this.index.size };
+          files++;
+          if (!file.read) this.index.addFile(file.uri);
+          else batch.push(file.uri);
+          if (batch.length >= READ_BATCH) await flush();
+        }
       }
     }
     await flush();
