@@ -40,7 +40,8 @@ const EDIT_ROUNDS: Record<number, { edits: number; warmup: number }> = {
 };
 const TYPED = 'and the gateway was power cycled again before the field team arrived on site ';
 const WORKSPACES = [1000, 10000] as const;
-const INDEX_RUNS: Record<number, number> = { 1000: 5, 10000: 3 };
+// Five at 10,000 too: the machine is shared, and a median of three moved by a fifth between runs.
+const INDEX_RUNS: Record<number, number> = { 1000: 5, 10000: 5 };
 const COMPLETIONS = { calls: 100, warmup: 10 };
 
 const TARGETS = {

@@ -11,7 +11,18 @@ export function rememberedByText<T>(compute: (text: string) => T, maxEntries = 5
     if (known !== undefined || remembered.has(text)) return known as T;
     const value = compute(text);
     if (remembered.size >= maxEntries) remembered.clear();
-    remembered.set(text, value);
+    // A copy: the text is usually cut from a whole version of a document, which it would otherwise keep alive.
+    remembered.set(detached(text), value);
     return value;
   };
+}
+
+/**
+ * A copy of a string cut from a larger text. V8 keeps a substring (of 13 characters or more) as a view of the
+ * whole text: a few kept headings or timeline entries would hold every version of a document, or every file read.
+ */
+export function detached(text: string): string;
+export function detached(text: string | undefined): string | undefined;
+export function detached(text: string | undefined): string | undefined {
+  return text === undefined || text.length < 13 ? text : (' ' + text).slice(1);
 }

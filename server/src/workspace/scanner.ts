@@ -4,7 +4,7 @@
  * The open document itself is always fully parsed (model/report.ts); a test keeps the two readings in agreement.
  */
 import { parseDocument } from 'yaml';
-import { rememberedByText } from '../model/memo';
+import { detached, rememberedByText } from '../model/memo';
 import { decodeUtf8Bytes, type FileContent } from './fileContent';
 import { classify, looksLikeEightD, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
@@ -129,16 +129,6 @@ function withoutCodeSpans(line: string): string {
 }
 
 /**
- * A copy of a string cut from a file's text. V8 keeps a substring as a view of the whole text: an index of
- * thousands of reports would hold every file in memory through a few heading titles.
- */
-function detached(text: string): string;
-function detached(text: string | undefined): string | undefined;
-function detached(text: string | undefined): string | undefined {
-  return text === undefined || text.length < 13 ? text : (' ' + text).slice(1);
-}
-
-/**
  * Heading texts repeat across reports made from one template (`D4: Root cause & escape points` in thousands of
  * them): the index keeps one copy of each. Bounded, so that a workspace of unique headings cannot grow it forever.
  */
@@ -250,7 +240,7 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
     let close = 1;
     while (close < lines.count && lines.line(close) !== '---') close++;
     if (close < lines.count) {
-      const data = frontMatterOf(detached(lines.slice(lines.start(1), lines.start(close) - 1)));
+      const data = frontMatterOf(lines.slice(lines.start(1), lines.start(close) - 1));
       type = typeof data.type === 'string' ? data.type.toLowerCase() : undefined;
       template = typeof data.template === 'string' ? data.template : undefined;
       if (typeof data.title === 'string') result.title = detached(data.title);

@@ -1,5 +1,6 @@
 import { POSTMORTEM_TYPES, INCIDENT_TITLE, postmortemSectionOf } from './postmortem';
 import { readDisciplineLabel } from './eightD';
+import { rememberedByText } from '../memo';
 
 export type ReportKind = '8d' | 'postmortem';
 
@@ -17,13 +18,16 @@ export interface KindEvidence {
   template?: string;
 }
 
+/** Remembered by the heading's text: the index asks it of every heading of thousands of reports made from templates. */
+const disciplineNumber = rememberedByText((text: string) => readDisciplineLabel(text)?.number, 10_000, 200);
+
 export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTexts'>): boolean {
   if (evidence.type && EIGHT_D_TYPES.has(evidence.type)) return true;
   if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return false;
   // Stops at the third discipline: the index asks this of every report in the workspace.
   const disciplines = new Set<number>();
   for (const text of evidence.headingTexts) {
-    const discipline = readDisciplineLabel(text)?.number;
+    const discipline = disciplineNumber(text);
     if (discipline !== undefined && disciplines.add(discipline).size >= 3) return true;
   }
   return false;

@@ -1,4 +1,5 @@
 /** The sections of an incident post-mortem: data, each with the names people give it. */
+import { rememberedByText } from '../memo';
 
 export interface PostmortemSectionKind {
   id: string;
@@ -44,10 +45,11 @@ for (const kind of POSTMORTEM_SECTIONS) {
   for (const name of [kind.name, ...kind.synonyms]) BY_NAME.set(normalizeSectionName(name), kind);
 }
 
-/** The section kind a heading (or a heading-like line) names, if any. */
-export function postmortemSectionOf(text: string): PostmortemSectionKind | undefined {
-  return BY_NAME.get(normalizeSectionName(text));
-}
+/**
+ * The section kind a heading (or a heading-like line) names, if any. Remembered by the heading's text: the index
+ * asks it of every heading of thousands of reports, which share their templates' headings.
+ */
+export const postmortemSectionOf: (text: string) => PostmortemSectionKind | undefined = rememberedByText((text) => BY_NAME.get(normalizeSectionName(text)), 10_000, 200);
 
 export const POSTMORTEM_TYPES: ReadonlySet<string> = new Set(['postmortem', 'post-mortem', 'incident', 'retrospective']);
 
