@@ -8,6 +8,7 @@ import { BlockCache, parseIncremental, splitBlocks } from '../../server/src/mode
 import { parseMarkdown } from '../../server/src/model/parse';
 import { CORPUS } from '../support/fixtures';
 import { fuzzCases, prng } from '../support/fuzz';
+import { heapAfterCollecting } from '../support/heap';
 import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 
@@ -95,6 +96,30 @@ test('a block typed between copies of itself, then removed: each copy keeps node
     assert.deepEqual(tree, parseMarkdown(text));
     assert.equal(new Set(tree.children).size, tree.children.length, 'no node stands twice');
   }
+});
+
+test('typing in a large report keeps no earlier version of it in memory', () => {
+  const service = createLanguageService();
+  const timeline = Array.from({ length: 300 }, (_, i) => `- ${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} Step ${i} of the response.`).join('\n');
+  const prose = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i}: what happened, and what the team saw while it happened.`).join('\n\n');
+  let text = `# Incident: Payments down\n\n## Summary\n\nPayments failed.\n\n## Impact\n\n${prose}\n\n## Root cause\n\nA certificate expired.\n\n## Timeline\n\nAll times UTC.\n\n${timeline}\n\n## Action items\n\n- Renew it.\n`;
+  let version = 1;
+  const check = () => service.computeDiagnostics({ uri: 'file:///ws/big.md', version: version++, getText: () => text } as never, DEFAULT_SETTINGS);
+  check();
+  const before = heapAfterCollecting();
+  // In a paragraph, then in a timeline entry: each keystroke makes a new version of the whole text (about 370 KB).
+  for (const [anchor, keystrokes] of [['Paragraph 2500:', 60], ['- 10:30 Step', 15]] as const) {
+    let at = text.indexOf(anchor) + anchor.length;
+    for (let keystroke = 0; keystroke < keystrokes; keystroke++) {
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      at++;
+      check();
+    }
+  }
+  const grownMB = (heapAfterCollecting() - before) / 1e6;
+  assert.ok(text.length > 350_000);
+  // Each version kept would be 370 KB: 75 of them, 28 MB.
+  assert.ok(grownMB < 10, `the heap grew by ${grownMB.toFixed(1)} MB over 75 keystrokes`);
 });
 
 test('lines at column 0 after a blank line are cut points; list items after a list and indented lines are not', () => {

@@ -1,18 +1,8 @@
 // Texts remembered with their results must not keep alive the documents they were cut from.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { rememberedByText } from '../../server/src/model/memo';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-function heapAfterCollecting(): number {
-  collectGarbage();
-  collectGarbage();
-  return process.memoryUsage().heapUsed;
-}
+import { heapAfterCollecting } from '../support/heap';
 
 test('a remembered text cut from a large document does not keep the document in memory', () => {
   const lengthOf = rememberedByText((text: string) => text.length);

@@ -6,6 +6,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Point as UnistPoint, Position as UnistPosition } from 'unist';
 import { parseMarkdown } from './parse';
+import { detached } from './memo';
 import { BACKTICK, DASH, LESS_THAN, PLUS, SPACE, STAR, TAB, TILDE } from './charCodes';
 
 export interface Block {
@@ -190,7 +191,8 @@ export class BlockCache {
       copies.set(block.text, copy);
       if (!entry) {
         entry = { children: undefined, points: [], characters: block.text.length, line: 0, start: 0, stitch };
-        this.blocks.set(key, entry);
+        // A copy as the key: the block's text is cut from this version of the document, which it would keep alive.
+        this.blocks.set(detached(key), entry);
         this.size += block.text.length;
       }
       entry.stitch = stitch;
@@ -263,7 +265,8 @@ export class BlockCache {
  */
 function parseRun(run: readonly Block[], entries: readonly CachedBlock[]): void {
   const first = run[0];
-  const tree = parseMarkdown(run.map((block) => block.text).join(''));
+  // Parsed from a copy: the tree's texts are cut from what is parsed, and must not keep this version of the document alive.
+  const tree = parseMarkdown(detached(run.map((block) => block.text).join('')));
   let next = 0;
   run.forEach((block, i) => {
     const end = i + 1 < run.length ? run[i + 1].start - first.start : Infinity;
