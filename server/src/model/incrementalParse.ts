@@ -300,7 +300,6 @@ function countLines(text: string): number {
 
 type Positioned = { position?: UnistPosition; children?: unknown[] };
 
-/** Moves a node's positions (and its descendants') down by `lines` lines and `offset` characters, in place. */
 /**
  * The points of a tree, once, when it is parsed: moving a block is then a loop over them. Walking the trees of every
  * block below an edit on each keystroke (nodes of many shapes) cost more than the rest of a large report's check.

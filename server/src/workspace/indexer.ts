@@ -32,7 +32,8 @@ export class WorkspaceIndexer {
     // From scratch: files that no longer match the settings (or no longer exist) must not linger.
     this.index.clear();
     let files = 0;
-    // Reads go out a batch at a time: the disk (or its cache) answers many at once; scanning stays in order.
+    // Files are read and scanned a batch at a time, the event loop given back between batches: features answer
+    // from what is indexed so far.
     let batch: string[] = [];
     const flush = async () => {
       const contents = await this.contentsOf(batch);
