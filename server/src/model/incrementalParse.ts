@@ -161,7 +161,7 @@ export class BlockCache {
   private size = 0;
   private stitch = 0;
   /** The blocks of the last stitch and their entries. */
-  private last: { texts: string[]; entries: CachedBlock[] } = { texts: [], entries: [] };
+  private last: { blocks: readonly Block[]; entries: CachedBlock[] } = { blocks: [], entries: [] };
 
   /** The top-level nodes of the document the blocks make, each block's from the cache or parsed now. */
   stitchBlocks(blocks: readonly Block[], textLength: number): RootContent[] {
@@ -171,9 +171,9 @@ export class BlockCache {
     // texts, which costs less than hashing them (a long report has thousands of blocks).
     const last = this.last;
     let head = 0;
-    while (head < blocks.length && head < last.texts.length && blocks[head].text === last.texts[head]) entries[head] = last.entries[head++];
-    for (let tail = 1; tail <= blocks.length - head && tail <= last.texts.length - head; tail++) {
-      if (blocks[blocks.length - tail].text !== last.texts[last.texts.length - tail]) break;
+    while (head < blocks.length && head < last.blocks.length && blocks[head].text === last.blocks[head].text) entries[head] = last.entries[head++];
+    for (let tail = 1; tail <= blocks.length - head && tail <= last.blocks.length - head; tail++) {
+      if (blocks[blocks.length - tail].text !== last.blocks[last.blocks.length - tail].text) break;
       entries[blocks.length - tail] = last.entries[last.entries.length - tail];
     }
     for (const entry of entries) if (entry) entry.stitch = stitch;
@@ -198,7 +198,7 @@ export class BlockCache {
       entry.stitch = stitch;
       entries[i] = entry;
     });
-    this.last = { texts: blocks.map((block) => block.text), entries: entries as CachedBlock[] };
+    this.last = { blocks, entries: entries as CachedBlock[] };
     return this.placed(blocks, entries as CachedBlock[], stitch, textLength);
   }
 

@@ -62,7 +62,7 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
         const markdown = /\.(md|markdown)$/i.test(entry.name);
         const inReportFolder = reportFolderPrefix !== undefined && uri.startsWith(reportFolderPrefix);
         // Custom templates are read too: the index keeps them apart from the reports.
-        const template = path.includes('.templates/') && path.split('/').includes('.templates');
+        const template = path.startsWith('.templates/') || path.includes('/.templates/');
         files.push({ uri, read: markdown && (template || inReportFolder || isReportPath(path)) });
       }
     }

@@ -151,8 +151,6 @@ function interned(text: string): string {
 class Lines {
   readonly text: string;
   readonly count: number;
-  /** How many characters of `text` one character of the document can take (a UTF-8 byte string: up to 3). */
-  readonly widest: number;
   /** Where each line starts. Shared by every scan (they never overlap): the index would otherwise allocate one per file. */
   private static starts = new Int32Array(4096);
   private readonly starts: Int32Array;
@@ -160,7 +158,6 @@ class Lines {
 
   /** `utf8Bytes`: the text holds a file's UTF-8 bytes, one per character; `line` and `slice` decode what they return. */
   constructor(text: string, readonly utf8Bytes = false) {
-    this.widest = utf8Bytes ? 3 : 1;
     // Line numbers and columns stay the same: each \r\n or lone \r is one line break, as \n is.
     this.text = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     let starts = Lines.starts;
@@ -177,6 +174,11 @@ class Lines {
     if (starts.length <= 1 << 16) Lines.starts = starts;
     this.starts = starts;
     this.count = count;
+  }
+
+  /** How many characters of `text` one character of the document can take (a UTF-8 byte string: up to 3). */
+  get widest(): number {
+    return this.utf8Bytes ? 3 : 1;
   }
 
   start(i: number): number {
@@ -411,7 +413,7 @@ function pseudoHeadingTexts(lines: Lines, candidates: number[]): string[] {
     // The same bound as the scan's (spaces and tabs around not counted), now in the document's characters.
     if (raw.replace(/^[ \t]+|[ \t]+$/g, '').length > 60) continue;
     const line = raw.trim();
-    if (!line || line.length > 60) continue;
+    if (!line) continue;
     const text = line.replace(/^\*\*(.*)\*\*$/, '$1');
     if (postmortemSectionOf(text) !== undefined) texts.push(text);
   }
