@@ -1,18 +1,22 @@
+/** What a remembered `undefined` is kept as, so that a miss is told from a remembered nothing in one look-up. */
+const NOTHING: unique symbol = Symbol('nothing');
+
 /**
  * Results computed from short texts, remembered by the text: a report's timeline entries are read again on every
  * keystroke elsewhere in it. Bounded: when full, it starts over (cheap, and no text is held for long).
  */
 export function rememberedByText<T>(compute: (text: string) => T, maxEntries = 50_000, maxLength = 400): (text: string) => T {
-  const remembered = new Map<string, T>();
+  // One look-up for every text known (a text is hashed anew each time: it is cut from a new version); most
+  // headings asked about are no discipline, so `undefined` is remembered too.
+  const remembered = new Map<string, T | typeof NOTHING>();
   return (text) => {
     if (text.length > maxLength) return compute(text);
-    // One look-up for a remembered value (a text is hashed anew each time: it is cut from a new version).
     const known = remembered.get(text);
-    if (known !== undefined || remembered.has(text)) return known as T;
+    if (known !== undefined) return known === NOTHING ? (undefined as T) : known;
     const value = compute(text);
     if (remembered.size >= maxEntries) remembered.clear();
     // A copy: the text is usually cut from a whole version of a document, which it would otherwise keep alive.
-    remembered.set(detached(text), value);
+    remembered.set(detached(text), value === undefined ? NOTHING : value);
     return value;
   };
 }

@@ -69,6 +69,9 @@ const META = /^\s*(?:[-*+][ \t]+)?\*\*(Date|Status)(?::\*\*|\*\*:)[ \t]*(.*?)[ \
 const LINK = /(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>[]*)>?(?:\s+"[^"\n]*")?\s*\)/g;
 const LINK_ITEM = /^\s*[-*+][ \t]+([A-Za-z][A-Za-z ]*?)[ \t]*:[ \t]*\[/;
 const NOT_ASCII = /[^\x00-\x7f]/;
+/** First characters (after indentation) of the lines the scan looks at closely: fences, comments, headings, list items. */
+const CAN_START = new Uint8Array(0x80);
+for (const code of [BACKTICK, TILDE, LESS_THAN, HASH, STAR, DASH, PLUS]) CAN_START[code] = 1;
 const SUMMARY_SECTIONS = /^(?:d2\b|summary|executive summary|overview|problem statement)/i;
 
 /** The plain text of a heading line: closing #s, emphasis, code marks and link syntax removed. */
@@ -104,8 +107,10 @@ function headingTextAt(lines: Lines, depth: number, start: number, end: number):
   const raw = src.slice(start, end);
   // ASCII reads the same as text and as bytes; anything else only as what it was read from.
   const readsAs = NOT_ASCII.test(raw) ? mode : 'either';
-  const text = interned(headingText(readsAs === 'bytes' ? decodeUtf8Bytes(raw) : raw));
-  if (depth > 1) seenHeadings[slot] = { raw: detached(raw), text, readsAs };
+  const plain = headingText(readsAs === 'bytes' ? decodeUtf8Bytes(raw) : raw);
+  if (depth === 1) return detached(plain); // a title: unique to its report, so neither interned nor remembered
+  const text = interned(plain);
+  seenHeadings[slot] = { raw: detached(raw), text, readsAs };
   return text;
 }
 
@@ -145,22 +150,22 @@ function interned(text: string): string {
 
 
 /**
- * The lines of a text, read one at a time without splitting it: the scanner looks closely only at lines whose
- * first character can start a heading, fence, comment, list item, or that hold a link, found by a forward search.
+ * The lines of a text, found without splitting it: the scanner looks closely only at lines whose first character
+ * can start a heading, fence, comment or list item, or that hold a link (found by one forward search).
  */
 class Lines {
   readonly text: string;
   readonly count: number;
-  /** Where each line starts. Shared by every scan (they never overlap): the index would otherwise allocate one per file. */
-  private static starts = new Int32Array(4096);
-  private readonly starts: Int32Array;
-  private nextLink = -2;
+  /** Where each line starts: one array shared by every scan (they never overlap), rather than one per file. */
+  private static shared = new Int32Array(4096);
+  /** Where line i starts is `starts[i]`, for i below `count`. */
+  readonly starts: Int32Array;
 
   /** `utf8Bytes`: the text holds a file's UTF-8 bytes, one per character; `line` and `slice` decode what they return. */
   constructor(text: string, readonly utf8Bytes = false) {
     // Line numbers and columns stay the same: each \r\n or lone \r is one line break, as \n is.
     this.text = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-    let starts = Lines.starts;
+    let starts = Lines.shared;
     let count = 0;
     for (let at = 0; at !== -1; at = this.text.indexOf('\n', at), at = at === -1 ? -1 : at + 1) {
       if (count === starts.length) {
@@ -171,7 +176,7 @@ class Lines {
       starts[count++] = at;
     }
     // Kept for the next scan unless huge: one pathological file must not hold its size in memory for good.
-    if (starts.length <= 1 << 16) Lines.starts = starts;
+    if (starts.length <= 1 << 16) Lines.shared = starts;
     this.starts = starts;
     this.count = count;
   }
@@ -222,13 +227,6 @@ class Lines {
     // A visible ASCII character settles it without cutting the line out (trim() also strips other white space).
     return first > SPACE && first < 0x7f ? false : this.line(i).trim() === '';
   }
-
-  /** Whether line i holds `](`; the search runs forward once over the whole text. */
-  hasLink(i: number): boolean {
-    const start = this.start(i);
-    if (this.nextLink !== -1 && this.nextLink < start) this.nextLink = this.text.indexOf('](', start);
-    return this.nextLink !== -1 && this.nextLink < this.end(i);
-  }
 }
 
 /** `content`: the text, or (from the first scan) the file's UTF-8 bytes; both read the same. */
@@ -263,92 +261,99 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   // waiting for the next line to say whether it stands alone.
   let previousBlank = first === 0;
   let afterBlank = -1;
-  for (let i = first; i < lines.count; i++) {
-    const indent = lines.indent(i);
-    const lineEnd = lines.end(i);
-    const firstChar = indent < lineEnd ? src.charCodeAt(indent) : -1;
+  const { count, starts } = lines;
+  const widest = lines.widest;
+  let nextLink = src.indexOf('](');
+  for (let i = first; i < count; i++) {
+    const lineStart = starts[i];
+    const lineEnd = i + 1 < count ? starts[i + 1] - 1 : src.length;
+    let indent = lineStart;
+    let firstChar = indent < lineEnd ? src.charCodeAt(indent) : -1;
+    while (firstChar === SPACE || firstChar === TAB) firstChar = ++indent < lineEnd ? src.charCodeAt(indent) : -1;
     const blank = firstChar === -1 || ((firstChar <= SPACE || firstChar >= 0x7f) && lines.isBlank(i));
     if (afterBlank !== -1 && blank) pseudoCandidates.push(afterBlank);
     afterBlank = -1;
     const followsBlank = previousBlank;
     previousBlank = blank;
-    if (fence) {
+    if (fence !== undefined) {
       if ((firstChar === BACKTICK || firstChar === TILDE) && src.startsWith(fence, indent) && /^[`~]*$/.test(lines.line(i).trim())) fence = undefined;
       continue;
     }
     if (commentEnd !== -1) {
-      if (commentEnd < lines.start(i)) commentEnd = src.indexOf('-->', lines.start(i));
+      if (commentEnd < lineStart) commentEnd = src.indexOf('-->', lineStart);
       if (commentEnd === -1 || commentEnd + 3 <= lineEnd) commentEnd = -1;
       continue;
     }
-    const lineStart = lines.start(i);
-    const indented = indent - lineStart <= 3;
-    if ((firstChar === BACKTICK || firstChar === TILDE) && indented) {
-      const fenceMatch = FENCE.exec(lines.line(i));
-      if (fenceMatch) {
-        fence = fenceMatch[1];
-        continue;
+    // Most lines are prose, table rows or blank: one look-up says whether the first character can start anything read here.
+    if (firstChar > 0 && firstChar < 0x80 && CAN_START[firstChar] === 1) {
+      const indented = indent - lineStart <= 3;
+      if ((firstChar === BACKTICK || firstChar === TILDE) && indented) {
+        const fenceMatch = FENCE.exec(lines.line(i));
+        if (fenceMatch) {
+          fence = fenceMatch[1];
+          continue;
+        }
       }
-    }
-    if (firstChar === LESS_THAN && src.startsWith('<!--', indent)) {
-      const close = src.indexOf('-->', indent);
-      if (close === -1 || close + 3 > lineEnd) {
-        commentEnd = close;
-        if (close === -1) break; // the rest of the file is a comment
-        continue;
+      if (firstChar === LESS_THAN && src.startsWith('<!--', indent)) {
+        const close = src.indexOf('-->', indent);
+        if (close === -1 || close + 3 > lineEnd) {
+          commentEnd = close;
+          if (close === -1) break; // the rest of the file is a comment
+          continue;
+        }
       }
-    }
-    if (firstChar === HASH && indented) {
-      const depth = atxDepth(src, lineStart, indent, lineEnd);
-      if (depth > 0) {
-        let textStart = indent + depth;
-        while (textStart < lineEnd && (src.charCodeAt(textStart) === SPACE || src.charCodeAt(textStart) === TAB)) textStart++;
-        const textOf = headingTextAt(lines, depth, textStart, lineEnd);
-        result.headingTexts.push(textOf);
-        result.headingPlaces.push(i * 8 + depth);
-        if (depth === 1 && result.titleLine === undefined) {
-          result.titleLine = i;
-          const numbered = /^(\d+)\s*:\s*(.*)$/.exec(textOf);
-          if (numbered) {
-            result.number = Number(numbered[1]);
-            result.padded = numbered[1].length > 1 && numbered[1].startsWith('0');
-            result.title = detached(numbered[2].trim());
-          } else {
-            result.title = textOf;
+      if (firstChar === HASH && indented) {
+        const depth = atxDepth(src, lineStart, indent, lineEnd);
+        if (depth > 0) {
+          let textStart = indent + depth;
+          while (textStart < lineEnd && (src.charCodeAt(textStart) === SPACE || src.charCodeAt(textStart) === TAB)) textStart++;
+          const textOf = headingTextAt(lines, depth, textStart, lineEnd);
+          result.headingTexts.push(textOf);
+          result.headingPlaces.push(i * 8 + depth);
+          if (depth === 1 && result.titleLine === undefined) {
+            result.titleLine = i;
+            const numbered = /^(\d+)\s*:\s*(.*)$/.exec(textOf);
+            if (numbered) {
+              result.number = Number(numbered[1]);
+              result.padded = numbered[1].length > 1 && numbered[1].startsWith('0');
+              result.title = detached(numbered[2].trim());
+            } else {
+              result.title = textOf;
+            }
+          }
+          if (depth > 1) seenSection = true;
+          if (inLinks && result.linksSection) {
+            result.linksSection.end = i;
+            result.linksSection.firstLine ??= i;
+          }
+          inLinks = depth > 1 && textOf.length === 5 && textOf.toLowerCase() === 'links';
+          if (inLinks) result.linksSection = { line: i, end: count };
+          if (summaryFrom === undefined && result.summary === undefined && SUMMARY_SECTIONS.test(textOf)) summaryFrom = i + 1;
+          continue;
+        }
+      }
+      if (!seenSection && (firstChar === STAR || firstChar === DASH || firstChar === PLUS)) {
+        const line = lines.line(i);
+        const meta = META.exec(line);
+        if (meta) {
+          const field = meta[1].toLowerCase();
+          if (field === 'date' && result.dateLine === undefined) {
+            result.date = detached(meta[2]);
+            result.dateLine = i;
+          } else if (field === 'status' && result.statusLine === undefined) {
+            result.status = detached(meta[2]);
+            result.statusLine = i;
+            result.statusEnd = line.replace(/[ \t]+$/, '').length;
+            result.statusStart = result.statusEnd - meta[2].length;
           }
         }
-        if (depth > 1) seenSection = true;
-        if (inLinks && result.linksSection) {
-          result.linksSection.end = i;
-          result.linksSection.firstLine ??= i;
-        }
-        inLinks = depth > 1 && textOf.length === 5 && textOf.toLowerCase() === 'links';
-        if (inLinks) result.linksSection = { line: i, end: lines.count };
-        if (summaryFrom === undefined && result.summary === undefined && SUMMARY_SECTIONS.test(textOf)) summaryFrom = i + 1;
-        continue;
       }
     }
-    if (!seenSection && (firstChar === STAR || firstChar === DASH || firstChar === PLUS)) {
-      const line = lines.line(i);
-      const meta = META.exec(line);
-      if (meta) {
-        const field = meta[1].toLowerCase();
-        if (field === 'date' && result.dateLine === undefined) {
-          result.date = detached(meta[2]);
-          result.dateLine = i;
-        } else if (field === 'status' && result.statusLine === undefined) {
-          result.status = detached(meta[2]);
-          result.statusLine = i;
-          result.statusEnd = line.replace(/[ \t]+$/, '').length;
-          result.statusStart = result.statusEnd - meta[2].length;
-        }
-      }
-    }
-    if (inLinks && result.linksSection && result.linksSection.firstLine === undefined && !lines.isBlank(i)) {
-      result.linksSection.firstLine = i;
-    }
-    if (lines.hasLink(i)) scanLinks(withoutCodeSpans(lines.line(i)), i, inLinks, result.links);
-    if (!blank && followsBlank && lines.contentEnd(i) - indent <= 60 * lines.widest) afterBlank = i;
+    if (inLinks && !blank && result.linksSection && result.linksSection.firstLine === undefined) result.linksSection.firstLine = i;
+    // One forward search for `](` over the whole text rather than one per line.
+    if (nextLink !== -1 && nextLink < lineStart) nextLink = src.indexOf('](', lineStart);
+    if (nextLink !== -1 && nextLink < lineEnd) scanLinks(withoutCodeSpans(lines.line(i)), i, inLinks, result.links);
+    if (followsBlank && !blank && lines.contentEnd(i) - indent <= 60 * widest) afterBlank = i;
     if (summaryFrom !== undefined && i >= summaryFrom) {
       const summary = summaryLines(lines, summaryFrom);
       if (summary) result.summary = detached(summary);
