@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scanReport } from '../../server/src/workspace/scanner';
-import { Utf8Bytes } from '../../server/src/workspace/fileContent';
-import { nodeFileSystem, readFileToScan } from '../../server/src/workspace/fileSystem';
+import { textOf, Utf8Bytes } from '../../server/src/workspace/fileContent';
+import { nodeFileSystem, pathOfFileUri, readFileToScan } from '../../server/src/workspace/fileSystem';
 import { CORPUS } from '../support/fixtures';
 
 /** A text as the first scan reads it from disk. */
@@ -99,6 +99,21 @@ describe('reading files to scan', () => {
         assert.ok(content instanceof Utf8Bytes, name);
         assert.equal(content.text, readFileSync(join(folder, name), 'utf8'), name);
       }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('a file URI is read at the path fileURLToPath gives, whether or not it needs decoding', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'incident-docs-read-'));
+    try {
+      const names = ['0001-plain.md', 'with space.md', 'ümlaut – dash.md', '100%.md', 'a#b.md', 'q?x.md', '[brackets].md'];
+      for (const name of names) writeFileSync(join(folder, name), `# ${name}\n`);
+      const uris = names.map((name) => pathToFileURL(join(folder, name)).href);
+      uris.push(`${pathToFileURL(folder).href}/${encodeURIComponent('with space.md')}`, `${pathToFileURL(folder).href}/0001-plain.md?version=2#top`);
+      for (const uri of uris) assert.equal(pathOfFileUri(uri), fileURLToPath(uri), uri);
+      assert.deepEqual((await nodeFileSystem.readFilesToScan(uris)).map((content) => content && textOf(content)), [...names.map((name) => `# ${name}\n`), '# with space.md\n', '# 0001-plain.md\n']);
+      assert.throws(() => pathOfFileUri('https://example.com/a.md'));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
