@@ -156,10 +156,13 @@ function interned(text: string): string {
 class Lines {
   readonly text: string;
   readonly count: number;
-  /** Where each line starts: one array shared by every scan (they never overlap), rather than one per file. */
+  /** Where each line starts, and which lines the scan reached: arrays shared by every scan (they never overlap), rather than two per file. */
   private static shared = new Int32Array(4096);
+  private static sharedReached = new Uint8Array(4096);
   /** Where line i starts is `starts[i]`, for i below `count`. */
   readonly starts: Int32Array;
+  /** 1 for a line the scan read outside code, comments and headings (set by the scan). */
+  readonly reached: Uint8Array;
 
   /** `utf8Bytes`: the text holds a file's UTF-8 bytes, one per character; `line` and `slice` decode what they return. */
   constructor(text: string, readonly utf8Bytes = false) {
@@ -176,8 +179,14 @@ class Lines {
       starts[count++] = at;
     }
     // Kept for the next scan unless huge: one pathological file must not hold its size in memory for good.
-    if (starts.length <= 1 << 16) Lines.shared = starts;
+    const reached = Lines.sharedReached.length >= starts.length ? Lines.sharedReached : new Uint8Array(starts.length);
+    reached.fill(0, 0, count);
+    if (starts.length <= 1 << 16) {
+      Lines.shared = starts;
+      Lines.sharedReached = reached;
+    }
     this.starts = starts;
+    this.reached = reached;
     this.count = count;
   }
 
@@ -255,14 +264,7 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   let seenSection = false;
   let inLinks = false;
   let summaryFrom: number | undefined;
-  /** Short lines standing alone: headings of a pasted post-mortem, when the real headings do not decide the kind. */
-  const pseudoCandidates: number[] = [];
-  // Whether the line before was blank (the front matter's closing line is not); a short line after a blank one,
-  // waiting for the next line to say whether it stands alone.
-  let previousBlank = first === 0;
-  let afterBlank = -1;
-  const { count, starts } = lines;
-  const widest = lines.widest;
+  const { count, starts, reached } = lines;
   let nextLink = src.indexOf('](');
   for (let i = first; i < count; i++) {
     const lineStart = starts[i];
@@ -270,11 +272,6 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
     let indent = lineStart;
     let firstChar = indent < lineEnd ? src.charCodeAt(indent) : -1;
     while (firstChar === SPACE || firstChar === TAB) firstChar = ++indent < lineEnd ? src.charCodeAt(indent) : -1;
-    const blank = firstChar === -1 || ((firstChar <= SPACE || firstChar >= 0x7f) && lines.isBlank(i));
-    if (afterBlank !== -1 && blank) pseudoCandidates.push(afterBlank);
-    afterBlank = -1;
-    const followsBlank = previousBlank;
-    previousBlank = blank;
     if (fence !== undefined) {
       if ((firstChar === BACKTICK || firstChar === TILDE) && src.startsWith(fence, indent) && /^[`~]*$/.test(lines.line(i).trim())) fence = undefined;
       continue;
@@ -349,18 +346,17 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
         }
       }
     }
-    if (inLinks && !blank && result.linksSection && result.linksSection.firstLine === undefined) result.linksSection.firstLine = i;
+    if (inLinks && result.linksSection && result.linksSection.firstLine === undefined && !lines.isBlank(i)) result.linksSection.firstLine = i;
     // One forward search for `](` over the whole text rather than one per line.
     if (nextLink !== -1 && nextLink < lineStart) nextLink = src.indexOf('](', lineStart);
     if (nextLink !== -1 && nextLink < lineEnd) scanLinks(withoutCodeSpans(lines.line(i)), i, inLinks, result.links);
-    if (followsBlank && !blank && lines.contentEnd(i) - indent <= 60 * widest) afterBlank = i;
+    reached[i] = 1;
     if (summaryFrom !== undefined && i >= summaryFrom) {
       const summary = summaryLines(lines, summaryFrom);
       if (summary) result.summary = detached(summary);
       summaryFrom = undefined;
     }
   }
-  if (afterBlank !== -1 && afterBlank === lines.count - 1) pseudoCandidates.push(afterBlank);
   if (result.number === undefined) {
     const prefix = /(?:^|\/)(\d{4})-[^/]*$/.exec(fileName);
     if (prefix) result.number = Number(prefix[1]);
@@ -371,7 +367,11 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
     if (firstLine < lines.count && !ATX.test(lines.line(firstLine))) result.title = detached(lines.line(firstLine).trim());
   }
   const evidence = { type, title: result.title, headingTexts: result.headingTexts, template };
-  result.kind = looksLikeEightD(evidence) ? '8d' : classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, pseudoCandidates) });
+  // Lines standing alone are read only when the real headings do not decide: more section names can make a report
+  // of a document that is not one yet, never change what one is.
+  result.kind = looksLikeEightD(evidence)
+    ? '8d'
+    : (classify({ ...evidence, pseudoHeadingTexts: [] }) ?? classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, first)) }));
   return result;
 }
 
@@ -408,6 +408,21 @@ function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: Sc
       labelEnd: start + 1 + match[2].length,
     });
   }
+}
+
+/**
+ * Short lines with a blank line (or the start or end) on each side, outside code, comments and headings: where a
+ * document pasted from a word processor has its headings. The front matter's closing line is not blank.
+ */
+function linesStandingAlone(lines: Lines, first: number): number[] {
+  const found: number[] = [];
+  for (let i = first; i < lines.count; i++) {
+    if (lines.reached[i] !== 1 || lines.isBlank(i)) continue;
+    const blankBefore = i === first ? first === 0 : lines.isBlank(i - 1);
+    const blankAfter = i + 1 === lines.count || lines.isBlank(i + 1);
+    if (blankBefore && blankAfter && lines.contentEnd(i) - lines.indent(i) <= 60 * lines.widest) found.push(i);
+  }
+  return found;
 }
 
 /** Of the short lines standing alone, those that name a post-mortem section (the pasted-document shape). */
