@@ -6,7 +6,7 @@
 import { parseDocument } from 'yaml';
 import { detached, rememberedByText } from '../model/memo';
 import { decodeUtf8Bytes, type FileContent } from './fileContent';
-import { classify, looksLikeEightD, type ReportKind } from '../model/kinds/classify';
+import { classify, kindFactsOf, looksLikeEightD, type KindFacts, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
 import { relationNamed } from '../model/links';
 import { BACKTICK, DASH, HASH, LESS_THAN, PLUS, SPACE, STAR, TAB, TILDE } from '../model/charCodes';
@@ -90,10 +90,21 @@ function headingText(raw: string): string {
  * Reports made from one template repeat its headings: a heading written exactly as one seen before is taken from
  * this table, found by a few of its characters, without being cut out, cleaned up and looked up by its whole text.
  */
-const seenHeadings: ({ raw: string; text: string; readsAs: 'either' | 'text' | 'bytes' } | undefined)[] = new Array(8192);
+const seenHeadings: (SeenHeading | undefined)[] = new Array(8192);
 
-/** The text of a heading written from `start` to `end` on its line; titles (`depth` 1), unique to each report, are not kept. */
-function headingTextAt(lines: Lines, depth: number, start: number, end: number): string {
+interface SeenHeading {
+  raw: string;
+  text: string;
+  readsAs: 'either' | 'text' | 'bytes';
+  /** What the heading says of the report's kind, remembered with it. */
+  facts: KindFacts;
+}
+
+/**
+ * The heading written from `start` to `end` on its line, with what it says of the kind; titles (`depth` 1), unique
+ * to each report, are not kept, and what they say is read only when the other headings do not decide (no `facts`).
+ */
+function headingAt(lines: Lines, depth: number, start: number, end: number): { text: string; facts?: KindFacts } {
   const src = lines.text;
   const length = end - start;
   // The length and four characters (first, last, a quarter in from each end) tell a template's headings apart.
@@ -103,15 +114,16 @@ function headingTextAt(lines: Lines, depth: number, start: number, end: number):
   const slot = hash & (seenHeadings.length - 1);
   const seen = seenHeadings[slot];
   const mode = lines.utf8Bytes ? 'bytes' : 'text';
-  if (seen && (seen.readsAs === 'either' || seen.readsAs === mode) && seen.raw.length === length && src.startsWith(seen.raw, start)) return seen.text;
+  if (seen && (seen.readsAs === 'either' || seen.readsAs === mode) && seen.raw.length === length && src.startsWith(seen.raw, start)) return seen;
   const raw = src.slice(start, end);
   // ASCII reads the same as text and as bytes; anything else only as what it was read from.
   const readsAs = NOT_ASCII.test(raw) ? mode : 'either';
   const plain = headingText(readsAs === 'bytes' ? decodeUtf8Bytes(raw) : raw);
-  if (depth === 1) return detached(plain); // a title: unique to its report, so neither interned nor remembered
+  if (depth === 1) return { text: detached(plain) };
   const text = interned(plain);
-  seenHeadings[slot] = { raw: detached(raw), text, readsAs };
-  return text;
+  const heading: SeenHeading = { raw: detached(raw), text, readsAs, facts: kindFactsOf(text) };
+  seenHeadings[slot] = heading;
+  return heading;
 }
 
 /**
@@ -265,6 +277,10 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   let inLinks = false;
   let summaryFrom: number | undefined;
   const { count, starts, reached } = lines;
+  // What the headings say of the kind, gathered as they are met.
+  let disciplines = 0;
+  let coreSections = 0;
+  let titles: string[] | undefined;
   let nextLink = src.indexOf('](');
   for (let i = first; i < count; i++) {
     const lineStart = starts[i];
@@ -304,7 +320,12 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
         if (depth > 0) {
           let textStart = indent + depth;
           while (textStart < lineEnd && (src.charCodeAt(textStart) === SPACE || src.charCodeAt(textStart) === TAB)) textStart++;
-          const textOf = headingTextAt(lines, depth, textStart, lineEnd);
+          const heading = headingAt(lines, depth, textStart, lineEnd);
+          const textOf = heading.text;
+          if (heading.facts) {
+            disciplines |= heading.facts.disciplines;
+            coreSections |= heading.facts.coreSections;
+          } else (titles ??= []).push(textOf);
           result.headingTexts.push(textOf);
           result.headingPlaces.push(i * 8 + depth);
           if (depth === 1 && result.titleLine === undefined) {
@@ -366,12 +387,18 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
     while (firstLine < lines.count && lines.isBlank(firstLine)) firstLine++;
     if (firstLine < lines.count && !ATX.test(lines.line(firstLine))) result.title = detached(lines.line(firstLine).trim());
   }
-  const evidence = { type, title: result.title, headingTexts: result.headingTexts, template };
-  // Lines standing alone are read only when the real headings do not decide: more section names can make a report
-  // of a document that is not one yet, never change what one is.
-  result.kind = looksLikeEightD(evidence)
-    ? '8d'
-    : (classify({ ...evidence, pseudoHeadingTexts: [] }) ?? classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, first)) }));
+  const evidence = { type, title: result.title, headingTexts: result.headingTexts, template, headingFacts: { disciplines, coreSections } };
+  if (looksLikeEightD(evidence)) result.kind = '8d';
+  else {
+    for (const title of titles ?? []) {
+      const facts = kindFactsOf(title);
+      evidence.headingFacts.disciplines |= facts.disciplines;
+      evidence.headingFacts.coreSections |= facts.coreSections;
+    }
+    // Lines standing alone are read only when the real headings do not decide: more section names can make a
+    // report of a document that is not one yet, never change what one is.
+    result.kind = classify({ ...evidence, pseudoHeadingTexts: [] }) ?? classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, first)) });
+  }
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { POSTMORTEM_TYPES, INCIDENT_TITLE, postmortemSectionOf } from './postmortem';
+import { POSTMORTEM_SECTIONS, POSTMORTEM_TYPES, INCIDENT_TITLE, postmortemSectionOf } from './postmortem';
 import { readDisciplineLabel } from './eightD';
 import { rememberedByText } from '../memo';
 
@@ -16,21 +16,57 @@ export interface KindEvidence {
   pseudoHeadingTexts: readonly string[];
   /** Front matter `template`: the report was made from a custom template, so it is a report whatever its sections. */
   template?: string;
+  /** What the headings say of the kind, all together, when the caller has it at hand (else read from `headingTexts`). */
+  headingFacts?: KindFacts;
 }
 
-/** Remembered by the heading's text: the index asks it of every heading of thousands of reports made from templates. */
-const disciplineNumber = rememberedByText((text: string) => readDisciplineLabel(text)?.number, 10_000, 200);
+/**
+ * What headings say of a document's kind, as bits: the disciplines they name (`1 << n` for Dn) and the core
+ * post-mortem sections (`1 << i`, i its place in POSTMORTEM_SECTIONS). Facts of several headings are OR-ed.
+ */
+export interface KindFacts {
+  disciplines: number;
+  coreSections: number;
+}
 
-export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTexts'>): boolean {
+const NO_FACTS: KindFacts = { disciplines: 0, coreSections: 0 };
+const CORE_BIT = new Map(POSTMORTEM_SECTIONS.map((kind, i) => [kind.id, kind.core ? 1 << i : 0]));
+const bitOf = (id: string) => CORE_BIT.get(id) ?? 0;
+
+function readKindFacts(text: string): KindFacts {
+  const discipline = readDisciplineLabel(text)?.number;
+  const section = postmortemSectionOf(text);
+  const facts = { disciplines: discipline === undefined ? 0 : 1 << discipline, coreSections: section ? bitOf(section.id) : 0 };
+  return facts.disciplines === 0 && facts.coreSections === 0 ? NO_FACTS : facts;
+}
+
+/**
+ * What one heading says of the kind. Remembered by the heading's text: the index asks it of every heading of
+ * thousands of reports made from templates (and remembers the answer with each heading it keeps).
+ */
+export const kindFactsOf: (text: string) => KindFacts = rememberedByText(readKindFacts, 10_000, 200);
+
+function factsOf(texts: readonly string[]): KindFacts {
+  let disciplines = 0;
+  let coreSections = 0;
+  for (const text of texts) {
+    const facts = kindFactsOf(text);
+    disciplines |= facts.disciplines;
+    coreSections |= facts.coreSections;
+  }
+  return { disciplines, coreSections };
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
+export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTexts' | 'headingFacts'>): boolean {
   if (evidence.type && EIGHT_D_TYPES.has(evidence.type)) return true;
   if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return false;
-  // Stops at the third discipline: the index asks this of every report in the workspace.
-  const disciplines = new Set<number>();
-  for (const text of evidence.headingTexts) {
-    const discipline = disciplineNumber(text);
-    if (discipline !== undefined && disciplines.add(discipline).size >= 3) return true;
-  }
-  return false;
+  return bitCount((evidence.headingFacts ?? factsOf(evidence.headingTexts)).disciplines) >= 3;
 }
 
 /**
@@ -42,10 +78,9 @@ export function classify(evidence: KindEvidence): ReportKind | undefined {
   if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return 'postmortem';
   // A custom template that is not an 8D one is checked like an incident document, against its own sections.
   if (evidence.template) return 'postmortem';
-  const core = new Set(
-    [...evidence.headingTexts, ...evidence.pseudoHeadingTexts].map(postmortemSectionOf).filter((kind) => kind?.core).map((kind) => kind!.id),
-  );
-  if (evidence.title && INCIDENT_TITLE.test(evidence.title) && core.size >= 2) return 'postmortem';
-  if (core.size >= 4 && (core.has('root-cause') || core.has('impact'))) return 'postmortem';
+  const core = (evidence.headingFacts ?? factsOf(evidence.headingTexts)).coreSections | factsOf(evidence.pseudoHeadingTexts).coreSections;
+  const size = bitCount(core);
+  if (evidence.title && INCIDENT_TITLE.test(evidence.title) && size >= 2) return 'postmortem';
+  if (size >= 4 && (core & (bitOf('root-cause') | bitOf('impact'))) !== 0) return 'postmortem';
   return undefined;
 }
