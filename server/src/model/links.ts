@@ -17,9 +17,11 @@ export const RELATIONS: readonly Relation[] = [
   { name: 'Related to', inverse: 'Related to' },
 ];
 
+const RELATIONS_BY_NAME = new Map(RELATIONS.map((relation) => [relation.name.toLowerCase(), relation]));
+
+/** The relation a link item names, in any case (`supersedes`, `Related To`). */
 export function relationNamed(name: string): Relation | undefined {
-  const lower = name.trim().toLowerCase();
-  return RELATIONS.find((relation) => relation.name.toLowerCase() === lower);
+  return RELATIONS_BY_NAME.get(name.trim().toLowerCase());
 }
 
 /** GitHub's heading anchors: lower-case, punctuation dropped, spaces to hyphens; repeats get -1, -2 … */

@@ -420,12 +420,14 @@ const frontMatterOf = rememberedByText(readFrontMatter, 1_000, 2_000);
 function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: ScannedLink[]): void {
   const item = inLinks ? LINK_ITEM.exec(line) : null;
   const relation = item ? relationNamed(item[1])?.name : undefined;
+  // The relation names the item's first link only.
+  let first = true;
   LINK.lastIndex = 0;
   for (let match = LINK.exec(line); match; match = LINK.exec(line)) {
     if (match[1] === '!') continue;
     const start = match.index;
     links.push({
-      relation: relation && links.every((l) => l.line !== lineNumber) ? relation : undefined,
+      relation: first ? relation : undefined,
       label: detached(match[2]),
       target: detached(match[3]),
       line: lineNumber,
@@ -434,6 +436,7 @@ function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: Sc
       labelStart: start + 1,
       labelEnd: start + 1 + match[2].length,
     });
+    first = false;
   }
 }
 
@@ -467,9 +470,12 @@ function pseudoHeadingTexts(lines: Lines, candidates: number[]): string[] {
   return texts;
 }
 
+/** The first lines (up to three) of the paragraph from line `from`, cut at 300 characters. */
 function summaryLines(lines: Lines, from: number): string | undefined {
   const taken: string[] = [];
-  for (let i = from; i < lines.count && taken.length < 3; i++) {
+  // The length of the taken lines joined: past 300, more lines would be cut off again.
+  let joined = -1;
+  for (let i = from; i < lines.count && taken.length < 3 && joined <= 300; i++) {
     const raw = lines.line(i);
     const line = raw.trim();
     if (ATX.test(raw)) break;
@@ -478,6 +484,7 @@ function summaryLines(lines: Lines, from: number): string | undefined {
       continue;
     }
     taken.push(line);
+    joined += line.length + 1;
   }
   const text = taken.join(' ');
   return text ? (text.length > 300 ? `${text.slice(0, 299)}…` : text) : undefined;
