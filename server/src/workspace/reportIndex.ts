@@ -40,7 +40,8 @@ export class ReportIndex {
       return undefined;
     }
     // The file name is all the scanner reads of the path (its `NNNN-` prefix); a canonical URI has no query or hash.
-    const scanned = scanReport(content, decodeURIComponentSafe(uri.slice(uri.lastIndexOf('/') + 1)));
+    const name = uri.slice(uri.lastIndexOf('/') + 1);
+    const scanned = scanReport(content, name.includes('%') ? decodeURIComponentSafe(name) : name);
     const previous = this.reports.get(uri);
     if (previous) this.unlink(previous);
     if (!scanned.kind) {
@@ -48,7 +49,8 @@ export class ReportIndex {
       return undefined;
     }
     // The scan is this index's own: it becomes the report instead of being copied (thousands on a first scan).
-    const report: IndexedReport = Object.assign(scanned, { uri });
+    const report = scanned as IndexedReport;
+    report.uri = uri;
     this.reports.set(uri, report);
     this.link(report);
     // Typing in an open report updates it on every keystroke; lists of reports only change with what they show.
