@@ -250,6 +250,9 @@ class Lines {
   }
 }
 
+const HEADING_TEXTS: string[] = [];
+const HEADING_PLACES: number[] = [];
+
 /** `content`: the text, or (from the first scan) the file's UTF-8 bytes; both read the same. */
 export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   const lines = typeof content === 'string' ? new Lines(content) : new Lines(content.latin1, true);
@@ -277,6 +280,12 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   let inLinks = false;
   let summaryFrom: number | undefined;
   const { count, starts, reached } = lines;
+  // Headings are gathered in arrays shared by every scan, then copied at their size: the index keeps thousands,
+  // and arrays grown one push at a time hold a third more room than they use.
+  const foundTexts = HEADING_TEXTS;
+  const foundPlaces = HEADING_PLACES;
+  foundTexts.length = 0;
+  foundPlaces.length = 0;
   // What the headings say of the kind, gathered as they are met.
   let disciplines = 0;
   let coreSections = 0;
@@ -326,8 +335,8 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
             disciplines |= heading.facts.disciplines;
             coreSections |= heading.facts.coreSections;
           } else (titles ??= []).push(textOf);
-          result.headingTexts.push(textOf);
-          result.headingPlaces.push(i * 8 + depth);
+          foundTexts.push(textOf);
+          foundPlaces.push(i * 8 + depth);
           if (depth === 1 && result.titleLine === undefined) {
             result.titleLine = i;
             const numbered = /^(\d+)\s*:\s*(.*)$/.exec(textOf);
@@ -387,6 +396,8 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
     while (firstLine < lines.count && lines.isBlank(firstLine)) firstLine++;
     if (firstLine < lines.count && !ATX.test(lines.line(firstLine))) result.title = detached(lines.line(firstLine).trim());
   }
+  result.headingTexts = foundTexts.slice();
+  result.headingPlaces = foundPlaces.slice();
   const evidence = { type, title: result.title, headingTexts: result.headingTexts, template, headingFacts: { disciplines, coreSections } };
   if (looksLikeEightD(evidence)) result.kind = '8d';
   else {
