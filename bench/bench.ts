@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, promises as fsp } from 'node:fs';
 import { cpus, platform, arch, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -18,7 +18,7 @@ import { createLanguageService } from '../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { READ_BATCH, WorkspaceIndexer } from '../server/src/workspace/indexer';
 import { DEFAULT_DISCOVERY } from '../server/src/workspace/discovery';
-import { fileExists, InMemoryFileSystem, nodeFileSystem, readTextFile } from '../server/src/workspace/fileSystem';
+import { fileExists, InMemoryFileSystem, nodeFileSystem, pathOfFileUri, readTextFile } from '../server/src/workspace/fileSystem';
 import { generateReport, linkLine, loadSources, planWorkspace, Random, renderWorkspace, seedOf, slugOf, titleOf, type Shape, type Sources } from './corpus';
 import { interleave, ms, now, summarize } from './stats';
 import { LspClient } from '../test/support/lspClient';
@@ -122,10 +122,8 @@ async function main(): Promise<void> {
       const markdownItMs: number[] = [];
       const markdownItParseMs: number[] = [];
       let indexed = 0;
-      // The same files in memory: what the index costs without the disk reads (for comparison only).
-      const memory = new InMemoryFileSystem();
-      memory.files.set(`${ws.rootUri}/.8d-dir`, 'reports');
-      for (const name of ws.files) memory.files.set(`${ws.rootUri}/reports/${name}`, readFileSync(join(ws.reportsDir, name), 'utf8'));
+      // The index and markdown-it on the files, in turn. The in-memory copy below is made only after them: the
+      // 80 MB of text it holds made both of them slower (a larger heap for their collections to go through).
       for (let run = 0; run < INDEX_RUNS[ws.count]; run++) {
         const indexer = new WorkspaceIndexer(nodeFileSystem, DEFAULT_DISCOVERY, fileExists);
         let start = now();
@@ -133,9 +131,6 @@ async function main(): Promise<void> {
         indexMs.push(now() - start);
         indexed = result.reports;
         indexers.set(ws.count, indexer);
-        start = now();
-        await new WorkspaceIndexer(memory, DEFAULT_DISCOVERY, () => false).scan([ws.rootUri]);
-        inMemoryMs.push(now() - start);
         // The same files, listed and read the same way (batches of READ_BATCH into the same reused buffer), but
         // decoded to text as markdown-it needs them, each tokenized by markdown-it.
         start = now();
@@ -143,7 +138,7 @@ async function main(): Promise<void> {
         let tokens = 0;
         const uris = (await fsp.readdir(ws.reportsDir)).filter((name) => name.endsWith('.md')).sort().map((name) => `${ws.rootUri}/reports/${encodeURIComponent(name)}`);
         for (let at = 0; at < uris.length; at += READ_BATCH) {
-          for (const text of uris.slice(at, at + READ_BATCH).map((uri) => readTextFile(fileURLToPath(uri)))) {
+          for (const text of uris.slice(at, at + READ_BATCH).map((uri) => readTextFile(pathOfFileUri(uri)))) {
             const t = now();
             tokens += markdownIt.parse(text, {}).length;
             parse += now() - t;
@@ -152,6 +147,15 @@ async function main(): Promise<void> {
         markdownItMs.push(now() - start);
         markdownItParseMs.push(parse);
         if (tokens === 0) throw new Error('markdown-it produced no tokens');
+      }
+      // The same files in memory: what the index costs without the disk reads (for comparison only).
+      const memory = new InMemoryFileSystem();
+      memory.files.set(`${ws.rootUri}/.8d-dir`, 'reports');
+      for (const name of ws.files) memory.files.set(`${ws.rootUri}/reports/${name}`, readFileSync(join(ws.reportsDir, name), 'utf8'));
+      for (let run = 0; run < INDEX_RUNS[ws.count]; run++) {
+        const start = now();
+        await new WorkspaceIndexer(memory, DEFAULT_DISCOVERY, () => false).scan([ws.rootUri]);
+        inMemoryMs.push(now() - start);
       }
       if (indexed !== ws.count) log(`  warning: indexed ${indexed} reports, expected ${ws.count}`);
       memory.files.clear();
