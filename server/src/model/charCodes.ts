@@ -1,6 +1,7 @@
 /** Character codes the line readers (the index scanner, the block splitter) test a line's first character against. */
 export const SPACE = 0x20;
 export const TAB = 0x09;
+export const NEWLINE = 0x0a;
 export const HASH = 0x23;
 export const BACKTICK = 0x60;
 export const TILDE = 0x7e;

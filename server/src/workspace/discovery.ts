@@ -50,9 +50,10 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
       continue; // vanished or unreadable: nothing to index there
     }
     const files: DiscoveredFile[] = [];
+    const folderPrefix = prefixOf(folder);
     // In code-unit order: a locale-aware sort of a folder of 10,000 reports costs more than scanning a hundred of them.
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const uri = join(folder, entry.name);
+      const uri = folderPrefix + encodeURIComponent(entry.name);
       const relative = uri.slice(root.length + 1);
       const path = relative.includes('%') ? decodeURIComponent(relative) : relative;
       if (isExcluded(path) || (ignored && ignored.ignores(entry.isDirectory ? `${path}/` : path))) continue;
@@ -79,6 +80,11 @@ async function gitignore(fs: FileSystem, root: string): Promise<Ignore | undefin
   }
 }
 
+/** A folder URI with one `/` after it: what the URIs of the files in it start with. */
+function prefixOf(folder: string): string {
+  return `${folder.replace(/\/$/, '')}/`;
+}
+
 function join(folder: string, name: string): string {
-  return `${folder.replace(/\/$/, '')}/${encodeURIComponent(name)}`;
+  return prefixOf(folder) + encodeURIComponent(name);
 }

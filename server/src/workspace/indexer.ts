@@ -73,7 +73,8 @@ export class WorkspaceIndexer {
 
   /** Open documents' live texts, else the files' contents; undefined for a file that cannot be read. */
   private async contentsOf(uris: string[]): Promise<(FileContent | undefined)[]> {
-    const live = uris.map((uri) => this.open.get(canonicalUri(uri)));
+    // Usually nothing is open during a first scan: no URI to look up.
+    const live = this.open.size === 0 ? uris.map(() => undefined) : uris.map((uri) => this.open.get(canonicalUri(uri)));
     const unread = uris.filter((_, i) => live[i] === undefined);
     const read = unread.length > 0 ? await this.fs.readFilesToScan(unread) : [];
     let next = 0;
