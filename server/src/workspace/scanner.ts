@@ -287,7 +287,7 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   const foundPlaces = HEADING_PLACES;
   foundTexts.length = 0;
   foundPlaces.length = 0;
-  // What the headings say of the kind, gathered as they are met.
+  // What the headings say of the kind, gathered as they are met; titles' only if the rest does not decide.
   let disciplines = 0;
   let coreSections = 0;
   let titles: string[] | undefined;
