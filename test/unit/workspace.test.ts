@@ -71,6 +71,26 @@ describe('the scanner reads what the full parser reads', () => {
   }
 });
 
+describe('the scanner tells the kind as the full parser does, from headings, titles and lines standing alone', () => {
+  const shapes: Record<string, [string, string | undefined]> = {
+    // The second pass over lines standing alone: two real core sections, two pasted ones.
+    'real and pasted section names together': ['# Review of 3 March\n\n## Summary\n\nx\n\n## Impact\n\ny\n\nRoot cause\n\nz\n\nResolution\n\nw\n', 'postmortem'],
+    'pasted section names inside a code fence do not count': ['# Notes\n\n## Summary\n\n```\n\nImpact\n\nRoot cause\n\nResolution\n\n```\n', undefined],
+    // What level-1 headings say is read only when the others do not decide.
+    'disciplines in level-1 headings': ['# D0: Plan\n\n# D1: Team\n\n# D2: Problem\n', '8d'],
+    'a discipline in the title completes three': ['# D2 – Problem\n\n## D3: Containment\n\n## D4: Root cause\n', '8d'],
+    'two disciplines are not enough': ['# 1: Pump\n\n## D1: Team\n\n## D2: Problem\n', undefined],
+    'an incident title with two core sections': ['# Incident: cache stampede\n\n## Summary\n\nx\n\n## Timeline\n\n- 10:00 start\n', 'postmortem'],
+    'four core sections without root cause or impact are not enough': ['# Notes\n\n## Summary\n\n## Timeline\n\n## Resolution\n\n## Action items\n', undefined],
+  };
+  for (const [name, [text, kind]] of Object.entries(shapes)) {
+    test(name, () => {
+      assert.equal(buildReport(text).kind, kind);
+      assert.equal(scanReport(text).kind, kind);
+    });
+  }
+});
+
 test('relative links as 8d-tools writes them: same folder, below, above; names decoded', () => {
   assert.equal(relativeLink('file:///ws/reports/0001-a.md', 'file:///ws/reports/0002-b%20c.md'), './0002-b c.md');
   assert.equal(relativeLink('file:///ws/reports/0001-a.md', 'file:///ws/reports/old/0002-b.md'), './old/0002-b.md');
