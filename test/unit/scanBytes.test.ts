@@ -110,9 +110,11 @@ describe('reading files to scan', () => {
       const names = ['0001-plain.md', 'with space.md', 'ümlaut – dash.md', '100%.md', 'a#b.md', 'q?x.md', '[brackets].md'];
       for (const name of names) writeFileSync(join(folder, name), `# ${name}\n`);
       const uris = names.map((name) => pathToFileURL(join(folder, name)).href);
-      uris.push(`${pathToFileURL(folder).href}/${encodeURIComponent('with space.md')}`, `${pathToFileURL(folder).href}/0001-plain.md?version=2#top`);
+      const folderUri = pathToFileURL(folder).href;
+      uris.push(`${folderUri}/${encodeURIComponent('with space.md')}`, `${folderUri}/0001-plain.md?version=2#top`, `${folderUri}/./0001-plain.md`, `${folderUri}/sub/../0001-plain.md`);
       for (const uri of uris) assert.equal(pathOfFileUri(uri), fileURLToPath(uri), uri);
-      assert.deepEqual((await nodeFileSystem.readFilesToScan(uris)).map((content) => content && textOf(content)), [...names.map((name) => `# ${name}\n`), '# with space.md\n', '# 0001-plain.md\n']);
+      assert.deepEqual((await nodeFileSystem.readFilesToScan(uris)).map((content) => content && textOf(content)), [...names.map((name) => `# ${name}\n`), '# with space.md\n', ...Array(3).fill('# 0001-plain.md\n')]);
+      assert.equal(pathOfFileUri('file:///a\\b.md'), fileURLToPath('file:///a\\b.md'));
       assert.throws(() => pathOfFileUri('https://example.com/a.md'));
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -75,8 +75,8 @@ export function readFileToScan(path: string): FileContent {
   return isAscii(bytes) ? bytes.toString('latin1') : new Utf8Bytes(bytes.toString('latin1'));
 }
 
-/** A character of a `file:` URI's path that only URL parsing reads right (an escape, a query, a fragment). */
-const NOT_PLAIN_PATH = /[%?#]/;
+/** What in a `file:` URI only URL parsing reads right: an escape, a query, a fragment, a backslash, a dot segment. */
+const NOT_PLAIN_PATH = /[%?#\\]|\/\./;
 const POSIX = process.platform !== 'win32';
 
 /**
