@@ -32,6 +32,7 @@ export interface KindFacts {
 const NO_FACTS: KindFacts = { disciplines: 0, coreSections: 0 };
 const CORE_BIT = new Map(POSTMORTEM_SECTIONS.map((kind, i) => [kind.id, kind.core ? 1 << i : 0]));
 const bitOf = (id: string) => CORE_BIT.get(id) ?? 0;
+const ROOT_CAUSE_OR_IMPACT = bitOf('root-cause') | bitOf('impact');
 
 function readKindFacts(text: string): KindFacts {
   const discipline = readDisciplineLabel(text)?.number;
@@ -81,6 +82,6 @@ export function classify(evidence: KindEvidence): ReportKind | undefined {
   const core = (evidence.headingFacts ?? factsOf(evidence.headingTexts)).coreSections | factsOf(evidence.pseudoHeadingTexts).coreSections;
   const size = bitCount(core);
   if (evidence.title && INCIDENT_TITLE.test(evidence.title) && size >= 2) return 'postmortem';
-  if (size >= 4 && (core & (bitOf('root-cause') | bitOf('impact'))) !== 0) return 'postmortem';
+  if (size >= 4 && (core & ROOT_CAUSE_OR_IMPACT) !== 0) return 'postmortem';
   return undefined;
 }
