@@ -3,6 +3,7 @@ import { getHover } from './features/hover';
 import { getDocumentSymbols } from './features/symbols';
 import { buildReport, unparsedReport, type IncidentReport } from './model/report';
 import { BlockCache } from './model/incrementalParse';
+import { overLimits, type DocumentLimits } from './model/limits';
 import { isDeepStrictEqual } from 'node:util';
 import { scanReport } from './workspace/scanner';
 import type { SectionInsertion } from './model/insertSection';
@@ -81,10 +82,11 @@ const MAX_BLOCK_CACHES = 32;
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const rules = options.rules ?? ALL_RULES;
   const logger = options.logger ?? silentLogger;
-  const reports = new Map<string, { version: number; report: IncidentReport }>();
+  /** Each document's report for its latest version, and whether it was over the limits (so not parsed). */
+  const reports = new Map<string, { version: number; report: IncidentReport; oversized: boolean }>();
   const crashedRules = new Set<string>();
-  // The size limit and paranoid mode of the settings last used: features that take no settings honour them too.
-  let sizeLimit = DEFAULT_SETTINGS.maxDocumentSize;
+  // The size limits and paranoid mode of the settings last used: features that take no settings honour them too.
+  let limits: DocumentLimits = { maxDocumentSize: DEFAULT_SETTINGS.maxDocumentSize, maxDocumentLines: DEFAULT_SETTINGS.maxDocumentLines };
   let paranoid = DEFAULT_SETTINGS.paranoid;
   let paranoidMismatchLogged = false;
   // One block cache per document (its trees are moved in place to where the document's blocks now stand).
@@ -119,24 +121,28 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return report;
   }
 
-  function getReport(document: TextDocumentLike): IncidentReport {
+  function getEntry(document: TextDocumentLike): { version: number; report: IncidentReport; oversized: boolean } {
     const cached = reports.get(document.uri);
-    if (cached && cached.version === document.version) return cached.report;
+    if (cached && cached.version === document.version) return cached;
     const text = document.getText();
-    const report = text.length > sizeLimit ? unparsedReport(text, scanReport(text).kind) : parse(text, document.uri);
-    reports.set(document.uri, { version: document.version, report });
-    return report;
+    const oversized = overLimits(text, limits) !== undefined;
+    const entry = { version: document.version, report: oversized ? unparsedReport(text, scanReport(text).kind) : parse(text, document.uri), oversized };
+    reports.set(document.uri, entry);
+    return entry;
+  }
+
+  function getReport(document: TextDocumentLike): IncidentReport {
+    return getEntry(document).report;
   }
 
   function check(document: TextDocumentLike, settings: Settings = DEFAULT_SETTINGS): RuleFinding[] {
     paranoid = settings.paranoid;
-    if (settings.maxDocumentSize !== sizeLimit) {
-      sizeLimit = settings.maxDocumentSize;
-      reports.clear(); // parsed (or not) under the old limit
+    if (settings.maxDocumentSize !== limits.maxDocumentSize || settings.maxDocumentLines !== limits.maxDocumentLines) {
+      limits = { maxDocumentSize: settings.maxDocumentSize, maxDocumentLines: settings.maxDocumentLines };
+      reports.clear(); // parsed (or not) under the old limits
     }
-    const report = getReport(document);
+    const { report, oversized } = getEntry(document);
     if (!report.kind) return [];
-    const oversized = report.text.length > sizeLimit;
     const findings: RuleFinding[] = [];
     for (const rule of rules) {
       if (oversized !== (rule.id === 'document-size')) continue;

@@ -20,6 +20,8 @@ export interface Settings {
   templates: Record<string, string>;
   /** Documents longer than this (characters) are not parsed (`incidentDocs.maxDocumentSize`). */
   maxDocumentSize: number;
+  /** Documents of more lines than this are not parsed (`incidentDocs.maxDocumentLines`). */
+  maxDocumentLines: number;
   /** Compare every incremental parse with a full one and log differences (`incidentDocs.paranoid`), for diagnosis. */
   paranoid: boolean;
 }
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   indexShowsStatus: false,
   templates: {},
   maxDocumentSize: 5_000_000,
+  maxDocumentLines: 20_000,
   paranoid: false,
 };
 
@@ -70,16 +73,17 @@ export function readSettings(raw: unknown, knownRules: readonly string[], warn: 
     supersedeSetsStatus: readFlag(section.supersede, 'setStatus', 'incidentDocs.supersede.setStatus', DEFAULT_SETTINGS.supersedeSetsStatus, warn),
     indexShowsStatus: readFlag(section.index, 'showStatus', 'incidentDocs.index.showStatus', DEFAULT_SETTINGS.indexShowsStatus, warn),
     templates: readTemplates(section.templates, warn),
-    maxDocumentSize: readSize(section.maxDocumentSize, warn),
+    maxDocumentSize: readLimit(section.maxDocumentSize, 'maxDocumentSize', 'characters', warn),
+    maxDocumentLines: readLimit(section.maxDocumentLines, 'maxDocumentLines', 'lines', warn),
     paranoid: section.paranoid === true,
   };
 }
 
-function readSize(value: unknown, warn: (message: string) => void): number {
-  if (value === undefined || value === null) return DEFAULT_SETTINGS.maxDocumentSize;
+function readLimit(value: unknown, key: 'maxDocumentSize' | 'maxDocumentLines', unit: string, warn: (message: string) => void): number {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS[key];
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  warn(`Setting incidentDocs.maxDocumentSize must be a positive number of characters; using ${DEFAULT_SETTINGS.maxDocumentSize}.`);
-  return DEFAULT_SETTINGS.maxDocumentSize;
+  warn(`Setting incidentDocs.${key} must be a positive number of ${unit}; using ${DEFAULT_SETTINGS[key]}.`);
+  return DEFAULT_SETTINGS[key];
 }
 
 function readFlag(group: unknown, key: string, name: string, fallback: boolean, warn: (message: string) => void): boolean {

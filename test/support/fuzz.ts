@@ -50,7 +50,8 @@ const MUTATIONS: [string, Mutation][] = [
 /** Documents no mutation produces by chance: thousands of headings, a huge table, a 1 MB line. */
 export function pathologicalDocuments(): [string, string][] {
   return [
-    ['10,000 headings', `# 1: Many\n\n${Array.from({ length: 10_000 }, (_, i) => `## D${i % 9}: heading ${i}\n`).join('\n')}`],
+    // One line each, so that the document stays under maxDocumentLines and is parsed.
+    ['10,000 headings', `# 1: Many\n\n${Array.from({ length: 10_000 }, (_, i) => `## D${i % 9}: heading ${i}\n`).join('')}`],
     ['a table with 10,000 rows', `# Incident: table\n\n## Summary\n\nx\n\n## Impact\n\nx\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n${Array.from({ length: 10_000 }, (_, i) => `| 2025-01-01 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | row ${i} |`).join('\n')}\n`],
     ['one 1 MB line', `# 1: Long\n\n## D0\n\n## D1\n\n## D2\n\n${'word '.repeat(200_000)}\n`],
     ['only control characters', Array.from({ length: 5000 }, (_, i) => String.fromCharCode(i % 32)).join('')],

@@ -6,6 +6,7 @@ import { readSettings, DEFAULT_SETTINGS } from '../../server/src/settings';
 import { corpusReport, documentOf, findingsOf } from '../support/fixtures';
 import { floodedTimeline } from '../support/fuzz';
 import { MAX_TIMELINE_ENTRIES } from '../../server/src/model/timeline/timeline';
+import { overLimits } from '../../server/src/model/limits';
 
 describe('language service', () => {
   test('a rule that throws is logged once and the other rules still report', () => {
@@ -66,9 +67,10 @@ describe('settings', () => {
 
   test('invalid values fall back to defaults with a clear message each', () => {
     const warnings: string[] = [];
-    const settings = readSettings({ diagnosticsDelay: 'soon', rules: { 'empty-section': 'loud', 'no-such-rule': 'error' } }, ['empty-section'], (m) => warnings.push(m));
+    const settings = readSettings({ diagnosticsDelay: 'soon', rules: { 'empty-section': 'loud', 'no-such-rule': 'error' }, maxDocumentLines: -5 }, ['empty-section'], (m) => warnings.push(m));
     assert.deepEqual(settings, DEFAULT_SETTINGS);
-    assert.equal(warnings.length, 3);
+    assert.equal(warnings.length, 4);
+    assert.match(warnings.join('\n'), /incidentDocs.maxDocumentLines must be a positive number of lines; using 20000/);
     assert.match(warnings.join('\n'), /diagnosticsDelay must be a number/);
     assert.match(warnings.join('\n'), /incidentDocs.rules.empty-section must be one of off, hint, information, warning, error/);
     assert.match(warnings.join('\n'), /incidentDocs.rules.no-such-rule names no rule/);
@@ -88,6 +90,28 @@ describe('limits', () => {
     assert.deepEqual(found.map((f) => [f.rule, f.severity, f.line]), [['document-size', 'information', 1]]);
     assert.deepEqual(service.getDocumentSymbols(documentOf(text)), []);
     assert.equal(findingsOf(text, DEFAULT_SETTINGS, service).length, 3, 'under the default limit it is checked again');
+  });
+
+  test('a report of more lines than maxDocumentLines is not parsed: one information diagnostic counts them', () => {
+    const service = createLanguageService();
+    // 25,000 one-line timeline entries: a third of a megabyte, far under maxDocumentSize, but seconds of parsing.
+    const text = floodedTimeline(25_000);
+    const lines = text.split('\n').length;
+    const found = findingsOf(text, DEFAULT_SETTINGS, service);
+    assert.deepEqual(found.map((f) => [f.rule, f.severity, f.line, f.message]), [
+      ['document-size', 'information', 1, `This report has ${lines.toLocaleString('en-US')} lines, over the 20,000 of incidentDocs.maxDocumentLines: it is not checked`],
+    ]);
+    assert.deepEqual(service.getDocumentSymbols(documentOf(text)), []);
+    const raised = findingsOf(text, { ...DEFAULT_SETTINGS, maxDocumentLines: 30_000 }, service);
+    // Under a raised limit it is parsed and checked: the rules that read its timeline speak.
+    assert.ok(raised.some((f) => f.rule === 'timeline-unparsed') && !raised.some((f) => f.rule === 'document-size'));
+  });
+
+  test('lines are counted at \\n, \\r\\n and a lone \\r, as the parser ends them', () => {
+    const limits = { maxDocumentSize: 1_000_000, maxDocumentLines: 3 };
+    assert.equal(overLimits('a\nb\nc', limits), undefined);
+    assert.deepEqual(overLimits('a\r\nb\rc\nd', limits), { measure: 'lines', count: 4 });
+    assert.deepEqual(overLimits('abcdef', { maxDocumentSize: 5, maxDocumentLines: 3 }), { measure: 'characters', count: 6 });
   });
 
   test('a large file that is not a report stays silent', () => {

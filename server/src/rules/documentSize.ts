@@ -1,20 +1,23 @@
 import type { Rule } from './rule';
+import { overLimits } from '../model/limits';
 
 /**
- * Reports over `incidentDocs.maxDocumentSize` are not parsed on every pause (that could take seconds):
- * the language service checks them with this rule alone, so the user knows why nothing else is reported.
+ * Reports over `incidentDocs.maxDocumentSize` or `incidentDocs.maxDocumentLines` are not parsed on every pause
+ * (that could take seconds): the language service checks them with this rule alone, so the user knows why nothing
+ * else is reported.
  */
 export const documentSize: Rule = {
   id: 'document-size',
-  description: 'Reports larger than incidentDocs.maxDocumentSize are not checked; this says so.',
+  description: 'Reports larger than incidentDocs.maxDocumentSize or longer than incidentDocs.maxDocumentLines are not checked; this says so.',
   defaultSeverity: 'information',
   kinds: ['8d', 'postmortem'],
   check(report, { settings }) {
-    if (report.text.length <= settings.maxDocumentSize) return [];
-    const size = (report.text.length / 1_000_000).toFixed(1);
-    return [{
-      message: `This report is ${size} million characters long, over the ${(settings.maxDocumentSize / 1_000_000).toFixed(1)} million of incidentDocs.maxDocumentSize: it is not checked`,
-      range: report.lines.lineRange(0),
-    }];
+    const over = overLimits(report.text, settings);
+    if (!over) return [];
+    const message =
+      over.measure === 'characters'
+        ? `This report is ${(over.count / 1_000_000).toFixed(1)} million characters long, over the ${(settings.maxDocumentSize / 1_000_000).toFixed(1)} million of incidentDocs.maxDocumentSize: it is not checked`
+        : `This report has ${over.count.toLocaleString('en-US')} lines, over the ${settings.maxDocumentLines.toLocaleString('en-US')} of incidentDocs.maxDocumentLines: it is not checked`;
+    return [{ message, range: report.lines.lineRange(0) }];
   },
 };
