@@ -79,11 +79,17 @@ const silentLogger: Logger = { error() {}, warn() {} };
 /** Documents whose blocks stay cached: open editors are few; a CLI run checks thousands in turn. */
 const MAX_BLOCK_CACHES = 32;
 
+interface ReportEntry {
+  version: number;
+  report: IncidentReport;
+  oversized: boolean;
+}
+
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const rules = options.rules ?? ALL_RULES;
   const logger = options.logger ?? silentLogger;
   /** Each document's report for its latest version, and whether it was over the limits (so not parsed). */
-  const reports = new Map<string, { version: number; report: IncidentReport; oversized: boolean }>();
+  const reports = new Map<string, ReportEntry>();
   const crashedRules = new Set<string>();
   // The size limits and paranoid mode of the settings last used: features that take no settings honour them too.
   let limits: DocumentLimits = { maxDocumentSize: DEFAULT_SETTINGS.maxDocumentSize, maxDocumentLines: DEFAULT_SETTINGS.maxDocumentLines };
@@ -121,7 +127,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return report;
   }
 
-  function getEntry(document: TextDocumentLike): { version: number; report: IncidentReport; oversized: boolean } {
+  function getEntry(document: TextDocumentLike): ReportEntry {
     const cached = reports.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const text = document.getText();

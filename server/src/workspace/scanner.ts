@@ -191,9 +191,9 @@ class Lines {
       }
       starts[count++] = at;
     }
-    // Kept for the next scan unless huge: one pathological file must not hold its size in memory for good.
     const reached = Lines.sharedReached.length >= starts.length ? Lines.sharedReached : new Uint8Array(starts.length);
     reached.fill(0, 0, count);
+    // Kept for the next scan unless huge: one pathological file must not hold its size in memory for good.
     if (starts.length <= 1 << 16) {
       Lines.shared = starts;
       Lines.sharedReached = reached;
