@@ -9,3 +9,5 @@ export const LESS_THAN = 0x3c;
 export const STAR = 0x2a;
 export const DASH = 0x2d;
 export const PLUS = 0x2b;
+export const EQUALS = 0x3d;
+export const UNDERSCORE = 0x5f;

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
-import type { Root } from 'mdast';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import type { Root, RootContent } from 'mdast';
 import type { Range } from './position';
 import { LineIndex } from './position';
 
@@ -16,9 +17,26 @@ export interface FrontMatter {
   problems: FrontMatterProblem[];
 }
 
-/** Reads the YAML front matter block that remark-frontmatter found, if any. Never throws. */
+/** TOML front matter (`+++`, as Hugo and Zola write it); mdast's types know only YAML's node. */
+interface TomlNode {
+  type: 'toml';
+  value: string;
+  position?: RootContent['position'];
+}
+
+export function isTomlNode(node: { type: string } | undefined): node is TomlNode {
+  return node?.type === 'toml';
+}
+
+/** Whether a root child is the front matter block, YAML or TOML. */
+export function isFrontMatterNode(node: { type: string }): boolean {
+  return node.type === 'yaml' || node.type === 'toml';
+}
+
+/** Reads the YAML or TOML front matter block that remark-frontmatter found, if any. Never throws. */
 export function readFrontMatter(tree: Root, lines: LineIndex): FrontMatter | undefined {
   const node = tree.children[0];
+  if (isTomlNode(node)) return readTomlFrontMatter(node, lines);
   if (!node || node.type !== 'yaml' || !node.position) return undefined;
   const blockStart = node.position.start.offset ?? 0;
   const blockEnd = node.position.end.offset ?? blockStart;
@@ -48,6 +66,30 @@ export function readFrontMatter(tree: Root, lines: LineIndex): FrontMatter | und
     problems.push({ message: 'Front matter should be a mapping of keys to values (for example `type: 8d`).', range });
   }
   return { data, range, problems };
+}
+
+function readTomlFrontMatter(node: TomlNode, lines: LineIndex): FrontMatter | undefined {
+  if (!node.position) return undefined;
+  const blockStart = node.position.start.offset ?? 0;
+  const range = lines.range(blockStart, node.position.end.offset ?? blockStart);
+  const data = tomlData(node.value);
+  if (data instanceof TomlError) {
+    // TomlError counts lines and columns from 1 within the block's content, which starts on the line after `+++`.
+    const line = lines.positionAt(blockStart).line + Math.max(1, data.line);
+    const start = lines.lineStart(Math.min(line, lines.lineCount - 1)) + Math.max(0, data.column - 1);
+    return { data: {}, range, problems: [{ message: `Front matter (TOML): ${firstLine(data.message)}`, range: lines.range(start, start + 1) }] };
+  }
+  return { data, range, problems: [] };
+}
+
+/** The values of a TOML block, or the error that stops it. */
+export function tomlData(text: string): Record<string, unknown> | TomlError {
+  try {
+    return parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof TomlError) return error;
+    return new TomlError(String(error), { toml: text, ptr: 0 });
+  }
 }
 
 function firstLine(message: string): string {

@@ -67,6 +67,8 @@ export function resolveLink(from: string, target: string): string | undefined {
   const split = splitTarget(target);
   if (!split) return undefined;
   if (split.path === '') return from;
+  // `/community/profiles/3465`: a route of the website the page is published on, not a file that can be checked.
+  if (split.path.startsWith('/') && !/\.[A-Za-z0-9]{1,8}$/.test(split.path)) return undefined;
   try {
     const url = new URL(target.replace(/#.*$/, '').replace(/\?.*$/, ''), from);
     return url.href;

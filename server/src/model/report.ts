@@ -3,10 +3,11 @@ import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse';
 import { parseIncremental, type BlockCache } from './incrementalParse';
 import { LineIndex, type Range } from './position';
-import { readFrontMatter, frontMatterText, type FrontMatter } from './frontMatter';
+import { readFrontMatter, frontMatterText, isFrontMatterNode, type FrontMatter } from './frontMatter';
 import { readDisciplineLabel, familyOfTitle, TITLE_FAMILIES, type DisciplineLabel, type TitleFamily } from './kinds/eightD';
-import { postmortemSectionOf, type PostmortemSectionKind } from './kinds/postmortem';
-import { classify, looksLikeEightD, type ReportKind } from './kinds/classify';
+import { postmortemSectionOf, postmortemRolesOf, type PostmortemSectionKind } from './kinds/postmortem';
+import { classify, looksLikeEightD, frontMatterNamesIncident, type ReportKind } from './kinds/classify';
+import { readHtmlHeading, readSectionField, SECTION_FIELDS_PER_LIST } from './kinds/headingShapes';
 
 export type { ReportKind } from './kinds/classify';
 
@@ -24,6 +25,11 @@ export interface HeadingInfo {
   childIndex: number;
   /** A paragraph that stands where a heading should (a section name on its own line, `#` lost when pasted). */
   pseudo?: boolean;
+  /**
+   * A labelled item that holds a section in a line rather than under a heading: the SRE book's summary data
+   * (`- Impact: …`) or a bold label with its text (`**Root cause:** …`). Only ever in `postmortemSections`.
+   */
+  field?: boolean;
 }
 
 export interface Section {
@@ -71,7 +77,10 @@ export interface IncidentReport {
   /** Sections of every heading and pseudo-heading, in document order. */
   sections: Section[];
   disciplines: DisciplineSection[];
-  /** Sections named like a post-mortem section (only computed for documents that are not 8D reports). */
+  /**
+   * Sections named like a post-mortem section (only computed for documents that are not 8D reports), one per role
+   * (a "Remediation" section is both the resolution and the action items), and the labelled fields that hold one.
+   */
   postmortemSections: PostmortemSection[];
   /** The template family most of the discipline titles come from (simple when none does). */
   family: TitleFamily;
@@ -94,14 +103,18 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
   const looksEightD = looksLikeEightD({ type, headingTexts: headings.map((h) => h.text) });
   // Pasted post-mortems lose their `#` marks; 8D reports are recognised by their headings alone.
   const pseudoHeadings = looksEightD ? [] : collectPseudoHeadings(tree, lines, headings);
+  const fields = looksEightD ? [] : collectSectionFields(tree, lines, headings);
+  // Section names on a line of their own inside a paragraph count as present, but do not decide the kind (the index
+  // scanner does not read paragraphs).
+  const innerNames = looksEightD ? [] : collectInnerSectionNames(tree, lines);
   const markers = [...headings, ...pseudoHeadings].sort((a, b) => a.start - b.start);
   const sections = buildSections(tree, markers, footerStart, text.length);
   const disciplines = looksEightD ? disciplinesOf(sections.filter((section) => !section.heading.pseudo)) : [];
   const postmortemSections: PostmortemSection[] = [];
   if (!looksEightD) {
-    for (const section of sections) {
-      const kind = postmortemSectionOf(section.heading.text);
-      if (kind) postmortemSections.push({ ...section, kind });
+    const withFields = [...sections, ...fields, ...innerNames].sort((a, b) => a.heading.start - b.heading.start);
+    for (const section of withFields) {
+      for (const kind of postmortemRolesOf(section.heading.text)) postmortemSections.push({ ...section, kind });
     }
   }
   const title = readTitle(headings, frontMatter, tree, lines);
@@ -109,7 +122,15 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
     text,
     lines,
     tree,
-    kind: classify({ type, title: title?.title, headingTexts: headings.map((h) => h.text), pseudoHeadingTexts: pseudoHeadings.map((h) => h.text), template: frontMatterText(frontMatter, 'template') }),
+    kind: classify({
+      type,
+      title: title?.title,
+      headingTexts: headings.map((h) => h.text),
+      headingDepths: headings.map((h) => h.depth),
+      pseudoHeadingTexts: [...pseudoHeadings, ...fields.map((f) => f.heading)].map((h) => h.text),
+      template: frontMatterText(frontMatter, 'template'),
+      namesIncident: frontMatter !== undefined && frontMatterNamesIncident(frontMatter.data),
+    }),
     frontMatter,
     title,
     date: readMetadataField(tree, lines, frontMatter, 'date'),
@@ -146,18 +167,87 @@ const PSEUDO_HEADING_MAX_LENGTH = 60;
 /** Root paragraphs that are one short line naming a post-mortem section, possibly bold. */
 function collectPseudoHeadings(tree: Root, lines: LineIndex, headings: HeadingInfo[]): HeadingInfo[] {
   const depths = headings.filter((h) => postmortemSectionOf(h.text)).map((h) => h.depth);
-  const depth = depths.length > 0 ? Math.min(...depths) : 2;
+  const sectionDepth = depths.length > 0 ? Math.min(...depths) : 2;
   const pseudo: HeadingInfo[] = [];
+  let enclosing: HeadingInfo | undefined;
+  let next = 0;
   tree.children.forEach((node, childIndex) => {
+    while (next < headings.length && headings[next].childIndex < childIndex) enclosing = headings[next++];
     if (node.type !== 'paragraph' || !node.position || node.position.start.line !== node.position.end.line) return;
     const plain = node.children.every((child) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis');
     const text = toString(node).trim();
     if (!plain || text.length > PSEUDO_HEADING_MAX_LENGTH || !postmortemSectionOf(text)) return;
     const start = node.position.start.offset ?? 0;
     const end = node.position.end.offset ?? start;
+    // Under a heading that is no section of its own (`### October 21 - Redis overload` in a report of several
+    // incidents), a label such as `**Timeline:**` is a part of it, not a sibling that would close it.
+    const nested = enclosing !== undefined && enclosing.depth >= sectionDepth && !postmortemSectionOf(enclosing.text);
+    const depth = nested && enclosing ? Math.min(enclosing.depth + 1, 6) : sectionDepth;
     pseudo.push({ depth, text, bold: node.children.length === 1 && node.children[0].type === 'strong', start, end, line: node.position.start.line - 1, range: lines.range(start, end), childIndex, pseudo: true });
   });
   return pseudo;
+}
+
+/**
+ * Sections held in a line before the first section heading: the SRE book's summary data (a list whose items
+ * say `Impact: …`, `Root Causes: …`; two or more of them name sections) and bold labels with their text
+ * (`**Impact:** …`). Each is a section of one item, for telling the kind and what is missing.
+ */
+function collectSectionFields(tree: Root, lines: LineIndex, headings: HeadingInfo[]): Section[] {
+  const firstSection = headings.find((h, i) => !(i === 0 && h.depth === 1));
+  const fields: Section[] = [];
+  for (const node of tree.children) {
+    if (firstSection && (node.position?.start.offset ?? 0) >= firstSection.start) break;
+    if (node.type === 'list') {
+      const items = node.children.flatMap((item) => {
+        const first = item.children[0];
+        const field = first?.type === 'paragraph' ? readSectionField(lines.text, first, false) : undefined;
+        return field ? [{ field, item }] : [];
+      });
+      if (items.length < SECTION_FIELDS_PER_LIST) continue;
+      for (const { field, item } of items) fields.push(fieldSection(lines, field, item.position?.end.offset ?? field.end, item));
+    } else if (node.type === 'paragraph') {
+      const field = readSectionField(lines.text, node, true);
+      if (field) fields.push(fieldSection(lines, field, node.position?.end.offset ?? field.end, node));
+    }
+  }
+  return fields;
+}
+
+const INNER_NAME = /^[A-Za-z][A-Za-z '\u2019&/-]{2,58}[?]?$/;
+
+/**
+ * A line inside a paragraph that is only a section name, after a line ending a sentence ("… all content was being
+ * served.\nCorrective and preventive measures\nAfter analyzing …"): a heading whose blank lines were lost.
+ */
+function collectInnerSectionNames(tree: Root, lines: LineIndex): Section[] {
+  const found: Section[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph' || !node.position || node.position.start.line === node.position.end.line) continue;
+    const start = node.position.start.offset ?? 0;
+    const source = lines.text.slice(start, node.position.end.offset ?? start);
+    let offset = 0;
+    let previous = '';
+    for (const line of source.split('\n')) {
+      const text = line.trim();
+      if (offset > 0 && /[.!:]$/.test(previous) && INNER_NAME.test(text) && postmortemSectionOf(text)) {
+        const at = start + offset + line.indexOf(text);
+        found.push(fieldSection(lines, { text, start: at, end: at + text.length }, at + text.length, node));
+      }
+      previous = text;
+      offset += line.length + 1;
+    }
+  }
+  return found;
+}
+
+function fieldSection(lines: LineIndex, field: { text: string; start: number; end: number }, end: number, node: RootContent): Section {
+  const line = lines.positionAt(field.start).line;
+  return {
+    heading: { depth: 6, text: field.text, bold: false, start: field.start, end: field.end, line, range: lines.range(field.start, field.end), childIndex: -1, pseudo: true, field: true },
+    end,
+    content: [node],
+  };
 }
 
 /** A report too large to parse: its kind (from the fast scanner's evidence) and its text, nothing else. */
@@ -172,8 +262,18 @@ export function unparsedReport(text: string, kind: ReportKind | undefined): Inci
 function collectHeadings(tree: Root, lines: LineIndex): HeadingInfo[] {
   const headings: HeadingInfo[] = [];
   tree.children.forEach((node, childIndex) => {
-    if (node.type !== 'heading' || !node.position) return;
+    if (!node.position) return;
     const start = node.position.start.offset ?? 0;
+    if (node.type === 'html') {
+      // `<h1 align="center">Title</h1>`: the heading is the block's first line.
+      const html = readHtmlHeading(node.value);
+      if (html) {
+        const end = start + html.length;
+        headings.push({ depth: html.depth, text: html.text, bold: false, start, end, line: node.position.start.line - 1, range: lines.range(start, end), childIndex });
+      }
+      return;
+    }
+    if (node.type !== 'heading') return;
     const end = node.position.end.offset ?? start;
     headings.push({
       depth: node.depth,
@@ -242,7 +342,7 @@ function readTitle(headings: HeadingInfo[], frontMatter: FrontMatter | undefined
     return { number, title, range: { start: frontMatter.range.start, end: frontMatter.range.start } };
   }
   // A pasted document's title is its first line, a plain paragraph.
-  const first = tree.children.find((node) => node.type !== 'yaml');
+  const first = tree.children.find((node) => !isFrontMatterNode(node));
   if (first?.type === 'paragraph' && first.position && first.position.start.line === first.position.end.line) {
     const start = first.position.start.offset ?? 0;
     return { title: toString(first).trim(), range: lines.range(start, first.position.end.offset ?? start) };

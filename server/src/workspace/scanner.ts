@@ -6,10 +6,13 @@
 import { parseDocument } from 'yaml';
 import { detached, rememberedByText } from '../model/memo';
 import { decodeUtf8Bytes, type FileContent } from './fileContent';
-import { classify, kindFactsOf, looksLikeEightD, type KindFacts, type ReportKind } from '../model/kinds/classify';
+import { classify, frontMatterNamesIncident, kindFactsOf, LayoutCounter, looksLikeEightD, type KindFacts, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
+import { startsHtmlHeading, startsSectionLabel } from '../model/kinds/headingShapes';
+import { tomlData } from '../model/frontMatter';
+import { buildReport } from '../model/report';
 import { relationNamed } from '../model/links';
-import { BACKTICK, DASH, HASH, LESS_THAN, NEWLINE, PLUS, SPACE, STAR, TAB, TILDE } from '../model/charCodes';
+import { BACKTICK, DASH, EQUALS, HASH, LESS_THAN, NEWLINE, PLUS, SPACE, STAR, TAB, TILDE, UNDERSCORE } from '../model/charCodes';
 
 export interface ScannedHeading {
   text: string;
@@ -71,7 +74,9 @@ const LINK_ITEM = /^\s*[-*+][ \t]+([A-Za-z][A-Za-z ]*?)[ \t]*:[ \t]*\[/;
 const NOT_ASCII = /[^\x00-\x7f]/;
 /** First characters (after indentation) of the lines the scan looks at closely: fences, comments, headings, list items. */
 const CAN_START = new Uint8Array(0x80);
-for (const code of [BACKTICK, TILDE, LESS_THAN, HASH, STAR, DASH, PLUS]) CAN_START[code] = 1;
+for (const code of [BACKTICK, TILDE, LESS_THAN, HASH, STAR, DASH, PLUS, EQUALS, UNDERSCORE]) CAN_START[code] = 1;
+/** A Setext heading's underline (`====` or `----` under a line of text). */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const SUMMARY_SECTIONS = /^(?:d2\b|summary|executive summary|overview|problem statement)/i;
 
 /** The plain text of a heading line: closing #s, emphasis, code marks and link syntax removed. */
@@ -260,16 +265,21 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   const result: ScannedReport = { kind: undefined, padded: false, headingTexts: [], headingPlaces: [], links: [] };
   let type: string | undefined;
   let template: string | undefined;
+  let namesIncident = false;
   let first = 0;
-  if (lines.text.startsWith('---') && lines.line(0) === '---') {
+  const fenceLine = lines.text.startsWith('---') ? '---' : lines.text.startsWith('+++') ? '+++' : undefined;
+  if (fenceLine !== undefined && lines.line(0) === fenceLine) {
     let close = 1;
-    while (close < lines.count && lines.line(close) !== '---') close++;
+    while (close < lines.count && lines.line(close) !== fenceLine) close++;
     if (close < lines.count) {
-      const data = frontMatterOf(lines.slice(lines.start(1), lines.start(close) - 1));
+      const block = lines.slice(lines.start(1), lines.start(close) - 1);
+      const data = fenceLine === '---' ? frontMatterOf(block) : tomlOf(block);
       type = typeof data.type === 'string' ? data.type.toLowerCase() : undefined;
       template = typeof data.template === 'string' ? data.template : undefined;
+      namesIncident = frontMatterNamesIncident(data);
       if (typeof data.title === 'string') result.title = detached(data.title);
       if (typeof data.date === 'string' || typeof data.date === 'number') result.date = detached(String(data.date));
+      else if (data.date instanceof Date) result.date = data.date.toISOString().slice(0, 10);
       if (typeof data.status === 'string') result.status = detached(data.status);
       first = close + 1;
     }
@@ -291,6 +301,12 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   let disciplines = 0;
   let coreSections = 0;
   let titles: string[] | undefined;
+  const layout = new LayoutCounter();
+  // Shapes this scan does not read (Setext and HTML headings) send the file to the full parser; labels that hold
+  // sections (`- Impact: …`, `**Timeline:**`) do when the rest does not make the file a report.
+  let unreadHeadings = false;
+  let sectionLabels = false;
+  let previousBlank = true;
   let nextLink = src.indexOf('](');
   for (let i = first; i < count; i++) {
     const lineStart = starts[i];
@@ -300,8 +316,12 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
     while (firstChar === SPACE || firstChar === TAB) firstChar = ++indent < lineEnd ? src.charCodeAt(indent) : -1;
     if (fence !== undefined) {
       if ((firstChar === BACKTICK || firstChar === TILDE) && src.startsWith(fence, indent) && /^[`~]*$/.test(lines.line(i).trim())) fence = undefined;
+      previousBlank = false;
       continue;
     }
+    const blank = firstChar === -1;
+    const afterText = !previousBlank;
+    previousBlank = blank;
     if (commentEnd !== -1) {
       if (commentEnd < lineStart) commentEnd = src.indexOf('-->', lineStart);
       if (commentEnd === -1 || commentEnd + 3 <= lineEnd) commentEnd = -1;
@@ -335,6 +355,7 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
           if (heading.facts) {
             disciplines |= heading.facts.disciplines;
             coreSections |= heading.facts.coreSections;
+            layout.add(heading.facts, depth);
           } else (titles ??= []).push(textOf);
           foundTexts.push(textOf);
           foundPlaces.push(i * 8 + depth);
@@ -360,6 +381,9 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
           continue;
         }
       }
+      if (indented && afterText && (firstChar === EQUALS || firstChar === DASH) && SETEXT_UNDERLINE.test(lines.line(i))) unreadHeadings = true;
+      else if (firstChar === LESS_THAN && indented && startsHtmlHeading(lines.line(i))) unreadHeadings = true;
+      else if (!sectionLabels && (firstChar === STAR || firstChar === UNDERSCORE || (!seenSection && (firstChar === DASH || firstChar === PLUS))) && startsSectionLabel(lines.line(i))) sectionLabels = true;
       if (!seenSection && (firstChar === STAR || firstChar === DASH || firstChar === PLUS)) {
         const line = lines.line(i);
         const meta = META.exec(line);
@@ -399,17 +423,39 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   }
   result.headingTexts = foundTexts.slice();
   result.headingPlaces = foundPlaces.slice();
-  const evidence = { type, title: result.title, headingTexts: result.headingTexts, template, headingFacts: { disciplines, coreSections } };
-  if (looksLikeEightD(evidence)) result.kind = '8d';
-  else {
-    for (const title of titles ?? []) {
-      const facts = kindFactsOf(title);
+  if (unreadHeadings) return withFullParse(result, lines);
+  const evidence = { type, title: result.title, headingTexts: result.headingTexts, template, headingFacts: { disciplines, coreSections, explains: false }, namesIncident, layout };
+  for (const title of titles ?? []) {
+    const facts = kindFactsOf(title);
+    layout.add(facts, 1);
+    // What titles say of the kind is read only when the other headings do not decide.
+    if (!looksLikeEightD(evidence)) {
       evidence.headingFacts.disciplines |= facts.disciplines;
       evidence.headingFacts.coreSections |= facts.coreSections;
     }
-    // Lines standing alone are read only when the real headings do not decide: more section names can make a
-    // report of a document that is not one yet, never change what one is.
-    result.kind = classify({ ...evidence, pseudoHeadingTexts: [] }) ?? classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, first)) });
+  }
+  // Lines standing alone are read only when the real headings do not decide: more section names can make a
+  // report of a document that is not one yet, never change what one is.
+  result.kind = classify({ ...evidence, pseudoHeadingTexts: [] });
+  if (result.kind === undefined && sectionLabels) return withFullParse(result, lines);
+  result.kind ??= classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, first)) });
+  return result;
+}
+
+/**
+ * The kind, title and headings as the full parser reads them, for the few files whose shapes the scan does not
+ * read (Setext and HTML headings, sections held in labels): the index then decides exactly as the open document.
+ */
+function withFullParse(result: ScannedReport, lines: Lines): ScannedReport {
+  const report = buildReport(lines.slice(0, lines.text.length));
+  result.kind = report.kind;
+  result.headingTexts = report.headings.map((h) => interned(h.text));
+  result.headingPlaces = report.headings.map((h) => h.line * 8 + h.depth);
+  result.title = detached(report.title?.title);
+  result.titleLine = report.headings.find((h) => h.depth === 1)?.line;
+  if (report.title?.number !== undefined) {
+    result.number = Number(report.title.number);
+    result.padded = report.title.number.length > 1 && report.title.number.startsWith('0');
   }
   return result;
 }
@@ -428,6 +474,12 @@ function readFrontMatter(yaml: string): Readonly<Record<string, unknown>> {
  * a YAML parse costs more than scanning the rest of the report. Only read, never changed, so it can be shared.
  */
 const frontMatterOf = rememberedByText(readFrontMatter, 1_000, 2_000);
+
+/** TOML front matter (`+++`), read like YAML's. */
+const tomlOf = rememberedByText((toml: string): Readonly<Record<string, unknown>> => {
+  const data = tomlData(toml);
+  return data instanceof Error ? {} : data;
+}, 1_000, 2_000);
 
 function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: ScannedLink[]): void {
   const item = inLinks ? LINK_ITEM.exec(line) : null;

@@ -1,5 +1,6 @@
-import { POSTMORTEM_SECTIONS, POSTMORTEM_TYPES, INCIDENT_TITLE, postmortemSectionOf } from './postmortem';
+import { POSTMORTEM_SECTIONS, POSTMORTEM_TYPES, INCIDENT_TITLE, postmortemRolesOf } from './postmortem';
 import { readDisciplineLabel } from './eightD';
+import { GUIDE_TITLE, isExplanatoryHeading, isGuideLayout, type LayoutCounts } from './guide';
 import { rememberedByText } from '../memo';
 
 export type ReportKind = '8d' | 'postmortem';
@@ -12,12 +13,18 @@ export interface KindEvidence {
   type?: string;
   title?: string;
   headingTexts: readonly string[];
-  /** Lines standing where headings should (pasted post-mortems). */
+  /** The level of each of `headingTexts` (when known: worked examples repeat disciplines at one level). */
+  headingDepths?: readonly number[];
+  /** Lines standing where headings should (pasted post-mortems) and labelled fields that hold sections. */
   pseudoHeadingTexts: readonly string[];
   /** Front matter `template`: the report was made from a custom template, so it is a report whatever its sections. */
   template?: string;
+  /** The front matter names an incident (see `frontMatterNamesIncident`). */
+  namesIncident?: boolean;
   /** What the headings say of the kind, all together, when the caller has it at hand (else read from `headingTexts`). */
   headingFacts?: KindFacts;
+  /** What the headings say of the layout, when the caller counted it (else counted from `headingTexts` and `headingDepths`). */
+  layout?: LayoutCounts;
 }
 
 /**
@@ -27,18 +34,67 @@ export interface KindEvidence {
 export interface KindFacts {
   disciplines: number;
   coreSections: number;
+  /** The heading explains a method (a guide's "D2 Outputs", "5-Why Guidelines"). */
+  explains: boolean;
 }
 
-const NO_FACTS: KindFacts = { disciplines: 0, coreSections: 0 };
+const NO_FACTS: KindFacts = { disciplines: 0, coreSections: 0, explains: false };
 const CORE_BIT = new Map(POSTMORTEM_SECTIONS.map((kind, i) => [kind.id, kind.core ? 1 << i : 0]));
 const bitOf = (id: string) => CORE_BIT.get(id) ?? 0;
 const ROOT_CAUSE_OR_IMPACT = bitOf('root-cause') | bitOf('impact');
+const TIMELINE_OR_ROOT_CAUSE = bitOf('timeline') | bitOf('root-cause');
+const TIMELINE_AND_LESSONS = bitOf('timeline') | bitOf('lessons');
+
+/** Front-matter keys whose presence says the document is about an incident (`incident: 001`, `severity: SEV2`). */
+const INCIDENT_KEYS: ReadonlySet<string> = new Set(['incident', 'incident_id', 'incident-id', 'incidentid', 'postmortem', 'post-mortem', 'severity', 'sev']);
+/** Front-matter keys whose values may name the document's kind (`layout: postmortem`, `tags: [outage]`). */
+const KIND_KEYS: readonly string[] = ['type', 'layout', 'category', 'categories', 'tags', 'kind', 'title'];
+
+/** Whether front matter says the document is about an incident: a key such as `incident:`, or a kind or title naming one. */
+export function frontMatterNamesIncident(data: Readonly<Record<string, unknown>>): boolean {
+  for (const key of Object.keys(data)) if (INCIDENT_KEYS.has(key.toLowerCase())) return true;
+  for (const key of KIND_KEYS) {
+    const value = data[key];
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === 'string' && v.length < 300 && INCIDENT_TITLE.test(v))) return true;
+  }
+  return false;
+}
+
+/** Counts what headings say of the layout; `depths` (when known) tells worked examples' repeated disciplines apart. */
+export class LayoutCounter implements LayoutCounts {
+  headings = 0;
+  explanatory = 0;
+  repeatedDisciplines = 0;
+  /** For each level, the disciplines seen at it, and those seen twice. */
+  private readonly seen = new Int32Array(8);
+  private readonly twice = new Int32Array(8);
+
+  add(facts: KindFacts, depth: number): void {
+    this.headings++;
+    if (facts.explains) this.explanatory++;
+    const discipline = facts.disciplines;
+    if (discipline === 0) return;
+    if ((this.seen[depth] & discipline) !== 0 && (this.twice[depth] & discipline) === 0) {
+      this.repeatedDisciplines++;
+      this.twice[depth] |= discipline;
+    }
+    this.seen[depth] |= discipline;
+  }
+}
+
+function layoutOf(texts: readonly string[], depths: readonly number[] | undefined): LayoutCounts {
+  const counter = new LayoutCounter();
+  texts.forEach((text, i) => counter.add(kindFactsOf(text), depths?.[i] ?? 0));
+  return counter;
+}
 
 function readKindFacts(text: string): KindFacts {
   const discipline = readDisciplineLabel(text)?.number;
-  const section = postmortemSectionOf(text);
-  const facts = { disciplines: discipline === undefined ? 0 : 1 << discipline, coreSections: section ? bitOf(section.id) : 0 };
-  return facts.disciplines === 0 && facts.coreSections === 0 ? NO_FACTS : facts;
+  let coreSections = 0;
+  for (const role of postmortemRolesOf(text)) coreSections |= bitOf(role.id);
+  const facts = { disciplines: discipline === undefined ? 0 : 1 << discipline, coreSections, explains: isExplanatoryHeading(text) };
+  return facts.disciplines === 0 && facts.coreSections === 0 && !facts.explains ? NO_FACTS : facts;
 }
 
 /**
@@ -55,13 +111,19 @@ function factsOf(texts: readonly string[]): KindFacts {
     disciplines |= facts.disciplines;
     coreSections |= facts.coreSections;
   }
-  return { disciplines, coreSections };
+  return { disciplines, coreSections, explains: false };
 }
 
 function bitCount(bits: number): number {
   let count = 0;
   for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
   return count;
+}
+
+/** Whether headings laid out like a report's are a guide's or a set of worked examples (see `looksLikeGuide`). */
+export function isGuide(evidence: Pick<KindEvidence, 'title' | 'headingTexts' | 'headingDepths' | 'layout'>): boolean {
+  if (evidence.title && evidence.title.length < 300 && GUIDE_TITLE.test(evidence.title)) return true;
+  return isGuideLayout(evidence.layout ?? layoutOf(evidence.headingTexts, evidence.headingDepths));
 }
 
 export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTexts' | 'headingFacts'>): boolean {
@@ -71,17 +133,22 @@ export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTe
 }
 
 /**
- * An 8D report by front matter or three disciplines; a post-mortem by front matter, or a title naming an incident
- * with two core sections, or four core sections including the root cause or the impact.
+ * An 8D report by front matter or three disciplines; a post-mortem by front matter, or a title (or front matter)
+ * naming an incident with a timeline or root cause or two core sections, or four core sections including the root
+ * cause, the impact, or both the timeline and the lessons. Guides and worked examples laid out the same way are not
+ * reports (unless their front matter says they are).
  */
 export function classify(evidence: KindEvidence): ReportKind | undefined {
-  if (looksLikeEightD(evidence)) return '8d';
+  if (evidence.type && EIGHT_D_TYPES.has(evidence.type)) return '8d';
   if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return 'postmortem';
+  if (looksLikeEightD(evidence)) return isGuide(evidence) ? undefined : '8d';
   // A custom template that is not an 8D one is checked like an incident document, against its own sections.
   if (evidence.template) return 'postmortem';
   const core = (evidence.headingFacts ?? factsOf(evidence.headingTexts)).coreSections | factsOf(evidence.pseudoHeadingTexts).coreSections;
   const size = bitCount(core);
-  if (evidence.title && INCIDENT_TITLE.test(evidence.title) && size >= 2) return 'postmortem';
-  if (size >= 4 && (core & ROOT_CAUSE_OR_IMPACT) !== 0) return 'postmortem';
-  return undefined;
+  const namesIncident = evidence.namesIncident === true || (evidence.title !== undefined && evidence.title.length < 300 && INCIDENT_TITLE.test(evidence.title));
+  const report =
+    (namesIncident && (size >= 2 || (core & TIMELINE_OR_ROOT_CAUSE) !== 0)) ||
+    (size >= 4 && ((core & ROOT_CAUSE_OR_IMPACT) !== 0 || (core & TIMELINE_AND_LESSONS) === TIMELINE_AND_LESSONS));
+  return report && !isGuide(evidence) ? 'postmortem' : undefined;
 }
