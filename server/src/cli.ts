@@ -156,11 +156,11 @@ function runExplain(args: string[], output: Output, cwd: string): number {
   let text: string;
   try {
     const absolute = resolve(cwd, path);
-    if (statSync(absolute).isDirectory()) return usageError(output, `${path} is a folder: explain takes one Markdown file (check takes folders).`);
+    if (statSync(absolute).isDirectory()) return fileError(output, `${path} is a folder: explain takes one Markdown file (check takes folders).`);
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return usageError(output, code === 'ENOENT' ? `No such file: ${path}` : `${path} cannot be read (${code ?? String(error)}).`);
+    return fileError(output, code === 'ENOENT' ? `No such file: ${path}` : `${path} cannot be read (${code ?? String(error)}).`);
   }
   const explanation = explain(buildReport(text));
   if (format === 'json') output.out(JSON.stringify({ file: path, ...explanation }, null, 2));
@@ -210,6 +210,12 @@ function timelineLines(timeline: TimelineExplanation, lineNumber: (line: number)
     lines.push(`${lineNumber(entry.line)}  ${entry.written.padEnd(16)}  ${utc.padEnd(18)}  ${zone.padEnd(12)}  ${clip(entry.text, 50)}`);
   }
   return lines;
+}
+
+/** A file that cannot be explained: the usage was right, so the message alone. */
+function fileError(output: Output, message: string): number {
+  output.err(message);
+  return 2;
 }
 
 function usageError(output: Output, message: string): number {
