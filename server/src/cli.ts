@@ -2,19 +2,25 @@
  * Headless check over the same language service the editor uses:
  *   incident-docs check <files or folders…>
  * Prints `path:line:col severity rule-id message` per finding; exits 1 if any error was found, 0 otherwise, 2 on bad usage.
+ *   incident-docs explain <file>
+ * Prints what was understood of one document: its kind and why, each heading's role, each timeline entry's instant.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from './languageService';
-import { readSettings, type Settings } from './settings';
+import { readSettings, DEFAULT_SETTINGS, type Settings } from './settings';
 import { severityName } from './features/diagnostics';
 import { ReportIndex } from './workspace/reportIndex';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fileExists, nodeFileSystem } from './workspace/fileSystem';
 import { checkReportFolder, REPORT_FOLDER_CHECK } from './workspace/folderHealth';
+import { explain, type Explanation, type TimelineExplanation } from './features/explain';
+import { buildReport } from './model/report';
+import { overLimits } from './model/limits';
 
 const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
+       incident-docs explain [--format text|json] <file>
 
 Checks the 8D reports and post-mortems among the Markdown files given (folders are searched,
 skipping node_modules and hidden folders). Files that are not reports are skipped silently.
@@ -24,7 +30,13 @@ A folder's .8d-dir, and the lock file of the report folder it names, are checked
                    ("incidentDocs.rules.empty-section": "off")
   --hints          also print hints (suggestions VS Code shows as dots, not in the Problems panel)
 
-Exit status: 1 if any error was found, 0 otherwise, 2 on bad usage.`;
+explain prints what was understood of one Markdown file: its kind (8D report, post-mortem or
+not a report) and why, each heading with the role it was given (a post-mortem section, an 8D
+discipline, or — for none), and each timeline entry with its instant in UTC and its zone, or why
+it was not read. --format json prints the same as JSON.
+
+Exit status: check: 1 if any error was found, 0 otherwise; explain: 0; both: 2 on bad usage
+or a file that cannot be read.`;
 
 interface Output {
   out(line: string): void;
@@ -36,6 +48,7 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
     (args.length === 0 ? output.err : output.out)(USAGE);
     return args.length === 0 ? 2 : 0;
   }
+  if (args[0] === 'explain') return runExplain(args.slice(1), output, cwd);
   if (args[0] !== 'check') {
     output.err(`Unknown command "${args[0]}".\n\n${USAGE}`);
     return 2;
@@ -122,6 +135,87 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
   }
   output.err(`${files.length} Markdown file${files.length === 1 ? '' : 's'} read, ${reports} report${reports === 1 ? '' : 's'} checked, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
   return errors > 0 ? 1 : 0;
+}
+
+/** `explain [--format text|json] <file>`: what was understood of one document; 0, or 2 when it cannot be read. */
+function runExplain(args: string[], output: Output, cwd: string): number {
+  let format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--format') {
+      format = args[++i] ?? '';
+      if (format !== 'text' && format !== 'json') return usageError(output, '--format takes text or json.');
+    } else if (args[i].startsWith('-')) {
+      return usageError(output, `Unknown option "${args[i]}".`);
+    } else {
+      paths.push(args[i]);
+    }
+  }
+  if (paths.length !== 1) return usageError(output, 'explain takes one Markdown file.');
+  const path = paths[0];
+  let text: string;
+  try {
+    const absolute = resolve(cwd, path);
+    if (statSync(absolute).isDirectory()) return fileError(output, `${path} is a folder: explain takes one Markdown file (check takes folders).`);
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fileError(output, code === 'ENOENT' ? `No such file: ${path}` : `${path} cannot be read (${code ?? String(error)}).`);
+  }
+  const explanation = explain(buildReport(text));
+  if (format === 'json') output.out(JSON.stringify({ file: path, ...explanation }, null, 2));
+  else for (const line of explanationLines(path, explanation)) output.out(line);
+  // explain reads any size; check leaves documents over its limits unparsed, and explain should not hide that.
+  const over = overLimits(text, DEFAULT_SETTINGS);
+  if (over) output.err(`Note: ${path} has ${over.count} ${over.measure}, over the default limit: check reports it with document-size only.`);
+  return 0;
+}
+
+const EMPTY_ROLE = '—';
+const COLUMN = 44;
+
+function clip(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
+}
+
+function explanationLines(path: string, explanation: Explanation): string[] {
+  const lines = [path, `Kind: ${explanation.kindName}`, `Why:  ${explanation.reason}`, ''];
+  const lineNumber = (line: number) => String(line).padStart(5);
+  if (explanation.headings.length === 0) lines.push('Headings: none');
+  else {
+    lines.push('Headings (line, heading, role):');
+    for (const heading of explanation.headings) {
+      const written = heading.pseudo ? `${heading.text} (a line standing for a heading)` : `${'#'.repeat(heading.depth)} ${heading.text}`;
+      lines.push(`${lineNumber(heading.line)}  ${clip(written, COLUMN).padEnd(COLUMN)}  ${heading.role ?? EMPTY_ROLE}`);
+    }
+  }
+  for (const timeline of explanation.timelines) lines.push('', ...timelineLines(timeline, lineNumber));
+  if (explanation.kind === 'postmortem' && explanation.timelines.length === 0) lines.push('', 'Timeline: none (no Timeline section)');
+  return lines;
+}
+
+function timelineLines(timeline: TimelineExplanation, lineNumber: (line: number) => string): string[] {
+  const about = [timeline.zone ? `all times ${timeline.zone}` : 'no zone declared', timeline.newestFirst ? 'newest first' : 'oldest first'].join(', ');
+  const counts = `${timeline.read} ${timeline.read === 1 ? 'entry' : 'entries'} read, ${timeline.notRead} not read${timeline.dropped ? `, ${timeline.dropped} past the limit` : ''}`;
+  const lines = [`Timeline "${timeline.heading}" (line ${timeline.line}; ${about}): ${counts}`];
+  if (timeline.entries.length > 0) lines.push('Entries (line, as written, UTC, zone, text):');
+  for (const entry of timeline.entries) {
+    if (!entry.read) {
+      lines.push(`${lineNumber(entry.line)}  not read: ${entry.reason}: "${clip(entry.text, 60)}"`);
+      continue;
+    }
+    const zone = entry.zone ? `${entry.zone}${entry.iana && entry.iana !== entry.zone ? ` (${entry.iana})` : ''}${entry.zoneFrom === 'timeline' ? ', declared' : ''}` : 'no zone, read as UTC';
+    const utc = `${entry.utc}${entry.dated ? '' : ' (no date)'}${entry.assumedNextDay ? ' (next day assumed)' : ''}`;
+    lines.push(`${lineNumber(entry.line)}  ${entry.written.padEnd(16)}  ${utc.padEnd(18)}  ${zone.padEnd(12)}  ${clip(entry.text, 50)}`);
+  }
+  return lines;
+}
+
+/** A file that cannot be explained: the usage was right, so the message alone. */
+function fileError(output: Output, message: string): number {
+  output.err(message);
+  return 2;
 }
 
 function usageError(output: Output, message: string): number {

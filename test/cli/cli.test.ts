@@ -19,8 +19,9 @@ test('check examples/: one line per finding as path:line:col severity rule-id me
   assert.ok(lines.includes('examples/reports/0005-enclosure-gasket-cracking-on-outdoor-kg-400-units.md:21:1 warning section-order D4 and D2 are swapped: D4 should come after D2 (line 39)'));
   assert.ok(lines.includes('examples/reports/0006-adhesive-bead-gaps-on-lid-assembly.md:34:1 error duplicate-section Duplicate section D3: it is already on line 24'));
   assert.ok(lines.every((line) => /^[^:]+:\d+:\d+ (error|warning|information|hint) [a-z-]+ .+$/.test(line)), lines.join('\n'));
-  assert.ok(!lines.some((line) => /0001|0002|0003|README/.test(line)), 'complete reports and the README are silent');
-  assert.match(stderr, /7 Markdown files read, 6 reports checked, \d+ findings \(4 errors\)\./);
+  assert.ok(!lines.some((line) => /0001|0002|0003|README|2024-03-05/.test(line)), 'complete reports, the clean post-mortem and the README are silent');
+  // The six 8D reports, their README and the two example post-mortems (see examples.test.ts for theirs).
+  assert.match(stderr, /9 Markdown files read, 8 reports checked, \d+ findings \(5 errors\)\./);
 });
 
 test('a clean report exits 0 and prints nothing on stdout', () => {

@@ -4,6 +4,7 @@ import type { Position, Range } from '../model/position';
 import { timelineOf, type Timeline, type TimelineEntry, type Milestone } from '../model/timeline/timeline';
 import { describeTime, relativeTime } from '../model/timeline/describe';
 import { formatDuration } from '../model/timeline/time';
+import { readCounts } from './explain';
 
 function contains(range: Range, position: Position): boolean {
   const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
@@ -75,7 +76,9 @@ function milestoneName(milestone: Milestone): string {
 
 function timelineSummary(timeline: Timeline): string {
   const { start, detected, mitigated, resolved, end } = timeline.milestones;
-  const lines = [`**Timeline** · ${timeline.entries.length} entries, ${timeline.newestFirst ? 'newest first' : 'oldest first'}${timeline.zone ? `, all times ${timeline.zone.text}` : ''}`, ''];
+  const lines = [`**Timeline** · ${timeline.newestFirst ? 'newest first' : 'oldest first'}${timeline.zone ? `, all times ${timeline.zone.text}` : ''}`, ''];
+  // What was read and what was not, so that a skipped entry is never a surprise.
+  lines.push(`- ${readCounts(timeline)}${timeline.unparsed.length > 0 || timeline.dropped > 0 ? ': see `timeline-unparsed`' : ''}`, '');
   const row = (name: string, entry: TimelineEntry | undefined) => {
     if (entry) lines.push(`- ${name}: ${describeTime(entry)} (line ${entry.line + 1})${start && entry !== start ? ` · \`${relativeTime(entry.instant, start.instant)}\`` : ''}`);
   };

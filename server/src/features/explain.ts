@@ -1,0 +1,178 @@
+/**
+ * What the model understood of a document, for `incident-docs explain`: its kind and why, the role of each heading,
+ * and each timeline entry with its instant or why it was not read. Pure: data in, data out; the CLI formats it.
+ */
+import type { IncidentReport, HeadingInfo } from '../model/report';
+import type { ReportKind } from '../model/kinds/classify';
+import { kindReason } from '../model/kinds/kindReasons';
+import { frontMatterText } from '../model/frontMatter';
+import { timelineOf, type Timeline, type TimelineEntry, type UnparsedEntry } from '../model/timeline/timeline';
+import { describeTime } from '../model/timeline/describe';
+
+export interface Explanation {
+  kind: ReportKind | undefined;
+  /** `8D report`, `post-mortem` or `not a report`. */
+  kindName: string;
+  reason: string;
+  headings: HeadingRole[];
+  /** Only post-mortems' timelines are read. */
+  timelines: TimelineExplanation[];
+}
+
+export interface HeadingRole {
+  /** 1-based, as editors number lines. */
+  line: number;
+  depth: number;
+  text: string;
+  /** A line standing where a heading should (a section name on its own, `#` lost when pasted). */
+  pseudo: boolean;
+  /** `title`, a post-mortem section's name, `D3 …`; undefined when the heading has no role. */
+  role?: string;
+}
+
+export interface TimelineExplanation {
+  /** Line of the Timeline heading, 1-based. */
+  line: number;
+  heading: string;
+  /** The zone declared for the whole timeline, as written. */
+  zone?: string;
+  newestFirst: boolean;
+  read: number;
+  notRead: number;
+  /** Entries past the cap, counted but not read. */
+  dropped: number;
+  /** Read and unread entries, in document order. */
+  entries: EntryExplanation[];
+}
+
+export type EntryExplanation = ReadEntry | UnreadEntry;
+
+export interface ReadEntry {
+  read: true;
+  line: number;
+  /** The time as written, e.g. `14:07` or `2025-02-11 14:07 PST`. */
+  written: string;
+  /** ISO instant in UTC (`2025-02-11T14:07Z`), or the UTC clock time alone (`14:07Z`) when no date is known. */
+  utc: string;
+  dated: boolean;
+  /** The zone the time was read in, as written; undefined when none was given (read as UTC). */
+  zone?: string;
+  /** Written on the entry, or declared for the timeline. */
+  zoneFrom?: 'entry' | 'timeline';
+  /** IANA zone behind the abbreviation or name, when known. */
+  iana?: string;
+  assumedNextDay: boolean;
+  text: string;
+}
+
+export interface UnreadEntry {
+  read: false;
+  line: number;
+  text: string;
+  reason: string;
+}
+
+/** Said of an unread entry when the timeline reader gave no reason of its own. */
+export const DEFAULT_UNREAD_REASON = 'no readable time at its start';
+
+const KIND_NAMES: Record<ReportKind, string> = { '8d': '8D report', postmortem: 'post-mortem' };
+
+/**
+ * The timelines of a report, in document order. The one place that asks the model for them, so that reports with
+ * several timelines need a change here only.
+ */
+function timelinesOfReport(report: IncidentReport): Timeline[] {
+  const timeline = timelineOf(report);
+  return timeline ? [timeline] : [];
+}
+
+export function explain(report: IncidentReport): Explanation {
+  const { kind, reason } = kindReason(
+    {
+      type: frontMatterText(report.frontMatter, 'type')?.toLowerCase(),
+      title: report.title?.title,
+      headingTexts: report.headings.map((h) => h.text),
+      pseudoHeadingTexts: report.pseudoHeadings.map((h) => h.text),
+      template: frontMatterText(report.frontMatter, 'template'),
+    },
+    report.kind,
+  );
+  return {
+    kind,
+    kindName: kind ? KIND_NAMES[kind] : 'not a report',
+    reason,
+    headings: headingRoles(report),
+    timelines: report.kind === 'postmortem' ? timelinesOfReport(report).map(explainTimeline) : [],
+  };
+}
+
+function headingRoles(report: IncidentReport): HeadingRole[] {
+  const roles = new Map<number, string>();
+  for (const section of report.postmortemSections) roles.set(section.heading.start, section.kind.core ? section.kind.name : `${section.kind.name} (optional)`);
+  for (const discipline of report.disciplines) roles.set(discipline.heading.start, `D${discipline.number}${discipline.label.title ? '' : ' (no title)'}`);
+  const titleStart = report.title ? report.lines.offsetAt(report.title.range.start) : undefined;
+  const all: HeadingInfo[] = [...report.headings, ...report.pseudoHeadings].sort((a, b) => a.start - b.start);
+  return all.map((heading) => ({
+    line: heading.line + 1,
+    depth: heading.depth,
+    text: heading.text,
+    pseudo: heading.pseudo === true,
+    role: roles.get(heading.start) ?? (heading.start === titleStart && heading.depth === 1 ? `title${report.title?.number ? ` (number ${report.title.number})` : ''}` : undefined),
+  }));
+}
+
+function explainTimeline(timeline: Timeline): TimelineExplanation {
+  const entries: EntryExplanation[] = [...timeline.entries.map(readEntry), ...timeline.unparsed.map(unreadEntry)];
+  entries.sort((a, b) => a.line - b.line);
+  return {
+    line: timeline.section.heading.line + 1,
+    heading: timeline.section.heading.text,
+    zone: timeline.zone?.text,
+    newestFirst: timeline.newestFirst,
+    read: timeline.entries.length,
+    notRead: timeline.unparsed.length,
+    dropped: timeline.dropped,
+    entries,
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function utcOf(entry: TimelineEntry): string {
+  const d = new Date(entry.instant);
+  const seconds = d.getUTCSeconds() ? `:${pad(d.getUTCSeconds())}` : '';
+  const clock = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds}Z`;
+  // Without a date the instant stands on an arbitrary day: only its clock time means anything.
+  return entry.date ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${clock}` : clock;
+}
+
+function readEntry(entry: TimelineEntry): ReadEntry {
+  return {
+    read: true,
+    line: entry.line + 1,
+    written: describeTime(entry),
+    utc: utcOf(entry),
+    dated: entry.date !== undefined,
+    zone: entry.zone?.text,
+    zoneFrom: entry.zone ? (entry.explicitZone ? 'entry' : 'timeline') : undefined,
+    iana: entry.zone?.iana,
+    assumedNextDay: entry.assumedNextDay === true,
+    text: entry.text,
+  };
+}
+
+function unreadEntry(entry: UnparsedEntry): UnreadEntry {
+  // The timeline reader may say why it could not read an entry; older versions do not.
+  const reason = 'reason' in entry && typeof entry.reason === 'string' && entry.reason ? entry.reason : DEFAULT_UNREAD_REASON;
+  return { read: false, line: entry.line + 1, text: entry.text, reason };
+}
+
+/** How much of a timeline was read, in a sentence: `14 entries read, 2 not read (lines 33, 40)`. */
+export function readCounts(timeline: Timeline, maxLines = 8): string {
+  const read = `${timeline.entries.length} ${timeline.entries.length === 1 ? 'entry' : 'entries'} read`;
+  const lines = timeline.unparsed.map((entry) => entry.line + 1);
+  const shown = lines.slice(0, maxLines).join(', ') + (lines.length > maxLines ? ', …' : '');
+  const notRead = lines.length === 0 ? 'none left out' : `${lines.length} not read (line${lines.length === 1 ? '' : 's'} ${shown})`;
+  const dropped = timeline.dropped > 0 ? `, ${timeline.dropped} more past the limit not read` : '';
+  return `${read}, ${notRead}${dropped}`;
+}
