@@ -69,7 +69,7 @@ test('not a report: what it has and what each kind needs', () => {
   const { status, lines } = cli(['explain', file]);
   assert.equal(status, 0);
   assert.equal(lines[1], 'Kind: not a report');
-  assert.match(lines[2], /^Why: {2}it has 2 core sections \(Summary, Timeline\), and its title names no incident; a post-mortem needs a title naming an incident and 2 core sections, or 4 core sections including Root cause or Impact; an 8D report needs 3 disciplines, it names 1 discipline \(D2\)$/);
+  assert.match(lines[2], /^Why: {2}it has 2 core sections \(Summary, Timeline\), and its title names no incident; a post-mortem needs a title or front matter naming an incident and a Timeline or Root cause \(or 2 core sections\), or 4 core sections including Root cause, Impact, or both Timeline and Lessons learned; an 8D report needs 3 disciplines, it names 1 discipline \(D2\)$/);
   assert.match(lineFor(lines, 3)!, /## Summary +Summary$/);
   assert.ok(!lines.some((line) => line.startsWith('Timeline')), 'the timeline of a non-report is not read');
 });

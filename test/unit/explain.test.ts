@@ -27,7 +27,7 @@ describe('why a document is its kind', () => {
     assert.equal(reasonOf('# Post-mortem: cache stampede\n\n## Overview\n\nx\n\n## Follow-ups\n\nx\n').reason, 'its title names an incident ("Post-mortem") and it has 2 core sections (Summary, Action items)');
     assert.equal(
       reasonOf('# Cache stampede\n\n## Summary\n\nx\n\n## Root Causes\n\nx\n\n## Timeline\n\nx\n\n## Next steps\n\nx\n').reason,
-      'it has 4 core sections (Summary, Root cause, Timeline, Action items), among them Root cause or Impact',
+      'it has 4 core sections (Summary, Root cause, Timeline, Action items)',
     );
   });
 
@@ -40,18 +40,20 @@ describe('why a document is its kind', () => {
   test('not a report: what it has, what a post-mortem needs, and what an 8D report needs when it names disciplines', () => {
     assert.deepEqual(reasonOf('# Release notes\n\n## Summary\n\nBetter search.\n'), {
       kind: undefined,
-      reason: 'it has only 1 core section (Summary), and its title names no incident; a post-mortem needs a title naming an incident and 2 core sections, or 4 core sections including Root cause or Impact',
+      reason: 'it has 1 core section (Summary), and its title names no incident; a post-mortem needs a title or front matter naming an incident and a Timeline or Root cause (or 2 core sections), or 4 core sections including Root cause, Impact, or both Timeline and Lessons learned',
     });
-    assert.match(reasonOf('# Incident drill\n\n## Impact\n\nNone.\n').reason, /^it has only 1 core section \(Impact\) and a title naming an incident \("Incident"\); a post-mortem needs/);
+    assert.match(reasonOf('# Incident drill\n\n## Impact\n\nNone.\n').reason, /^it has 1 core section \(Impact\) and its title names an incident \("Incident"\); a post-mortem needs/);
     assert.match(reasonOf('- one\n- two\n').reason, /^it has no core post-mortem section, and no title;/);
     assert.match(reasonOf('# Guide\n\n## D1 Team\n\n## D2 Problem\n').reason, /; an 8D report needs 3 disciplines, it names 2 disciplines \(D1, D2\)$/);
     assert.match(reasonOf('---\ntype: adr\n---\n\n# Use Postgres\n').reason, /; front matter type "adr" names neither kind$/);
   });
 
-  test('a verdict its facts do not explain is still stated, with the facts', () => {
-    // classify is being changed: kindReason explains whatever verdict it is given, never contradicts it.
-    const reason = kindReason({ title: 'Notes', headingTexts: ['Timeline'], pseudoHeadingTexts: [] }, 'postmortem');
-    assert.deepEqual(reason, { kind: 'postmortem', reason: 'recognised as a post-mortem; it has 1 core section (Timeline)', coreSections: ['Timeline'], disciplines: [] });
+  test('guides and worked examples laid out by discipline are not reports, and say so', () => {
+    const examples = ['# 8D examples', '## Example 1: Cracked housing', ...[0, 1, 2, 3].map((n) => `### D${n}: Step`), '## Example 2: Failed deploy', ...[0, 1, 2, 3].map((n) => `### D${n}: Step`)].join('\n\n');
+    const { kind, reason } = reasonOf(examples);
+    assert.equal(kind, undefined);
+    assert.match(reason, /reads as a guide or a set of worked examples/);
+    assert.deepEqual(kindReason({ title: 'Outage of the relay', headingTexts: ['Timeline'], pseudoHeadingTexts: [] }).reason, 'its title names an incident ("Outage") and it has 1 core section (Timeline)');
   });
 });
 

@@ -5,7 +5,6 @@
 import type { IncidentReport, HeadingInfo } from '../model/report';
 import type { ReportKind } from '../model/kinds/classify';
 import { kindReason } from '../model/kinds/kindReasons';
-import { frontMatterText } from '../model/frontMatter';
 import { timelineOf, type Timeline, type TimelineEntry, type UnparsedEntry } from '../model/timeline/timeline';
 import { describeTime } from '../model/timeline/describe';
 
@@ -87,16 +86,8 @@ function timelinesOfReport(report: IncidentReport): Timeline[] {
 }
 
 export function explain(report: IncidentReport): Explanation {
-  const { kind, reason } = kindReason(
-    {
-      type: frontMatterText(report.frontMatter, 'type')?.toLowerCase(),
-      title: report.title?.title,
-      headingTexts: report.headings.map((h) => h.text),
-      pseudoHeadingTexts: report.pseudoHeadings.map((h) => h.text),
-      template: frontMatterText(report.frontMatter, 'template'),
-    },
-    report.kind,
-  );
+  const { reason } = kindReason(report.kindEvidence);
+  const kind = report.kind;
   return {
     kind,
     kindName: kind ? KIND_NAMES[kind] : 'not a report',
@@ -108,7 +99,12 @@ export function explain(report: IncidentReport): Explanation {
 
 function headingRoles(report: IncidentReport): HeadingRole[] {
   const roles = new Map<number, string>();
-  for (const section of report.postmortemSections) roles.set(section.heading.start, section.kind.core ? section.kind.name : `${section.kind.name} (optional)`);
+  for (const section of report.postmortemSections) {
+    const role = section.kind.core ? section.kind.name : `${section.kind.name} (optional)`;
+    const known = roles.get(section.heading.start);
+    // One heading can hold two roles ("Remediation": the fix and the follow-ups).
+    roles.set(section.heading.start, known ? `${known}, ${role}` : role);
+  }
   for (const discipline of report.disciplines) roles.set(discipline.heading.start, `D${discipline.number}${discipline.label.title ? '' : ' (no title)'}`);
   const titleStart = report.title ? report.lines.offsetAt(report.title.range.start) : undefined;
   const all: HeadingInfo[] = [...report.headings, ...report.pseudoHeadings].sort((a, b) => a.start - b.start);

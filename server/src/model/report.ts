@@ -6,7 +6,7 @@ import { LineIndex, type Range } from './position';
 import { readFrontMatter, frontMatterText, isFrontMatterNode, type FrontMatter } from './frontMatter';
 import { readDisciplineLabel, familyOfTitle, TITLE_FAMILIES, type DisciplineLabel, type TitleFamily } from './kinds/eightD';
 import { postmortemSectionOf, postmortemRolesOf, type PostmortemSectionKind } from './kinds/postmortem';
-import { classify, looksLikeEightD, frontMatterNamesIncident, type ReportKind } from './kinds/classify';
+import { classify, looksLikeEightD, frontMatterNamesIncident, type KindEvidence, type ReportKind } from './kinds/classify';
 import { readHtmlHeading, readSectionField, SECTION_FIELDS_PER_LIST } from './kinds/headingShapes';
 
 export type { ReportKind } from './kinds/classify';
@@ -66,6 +66,8 @@ export interface IncidentReport {
   lines: LineIndex;
   tree: Root;
   kind: ReportKind | undefined;
+  /** What the kind was decided from (for explaining it). */
+  kindEvidence: KindEvidence;
   frontMatter: FrontMatter | undefined;
   /** The `# N: Title` line, or the front matter's title. */
   title: TitleLine | undefined;
@@ -118,19 +120,21 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
     }
   }
   const title = readTitle(headings, frontMatter, tree, lines);
+  const kindEvidence: KindEvidence = {
+    type,
+    title: title?.title,
+    headingTexts: headings.map((h) => h.text),
+    headingDepths: headings.map((h) => h.depth),
+    pseudoHeadingTexts: [...pseudoHeadings, ...fields.map((f) => f.heading)].map((h) => h.text),
+    template: frontMatterText(frontMatter, 'template'),
+    namesIncident: frontMatter !== undefined && frontMatterNamesIncident(frontMatter.data),
+  };
   return {
     text,
     lines,
     tree,
-    kind: classify({
-      type,
-      title: title?.title,
-      headingTexts: headings.map((h) => h.text),
-      headingDepths: headings.map((h) => h.depth),
-      pseudoHeadingTexts: [...pseudoHeadings, ...fields.map((f) => f.heading)].map((h) => h.text),
-      template: frontMatterText(frontMatter, 'template'),
-      namesIncident: frontMatter !== undefined && frontMatterNamesIncident(frontMatter.data),
-    }),
+    kind: classify(kindEvidence),
+    kindEvidence,
     frontMatter,
     title,
     date: readMetadataField(tree, lines, frontMatter, 'date'),
@@ -253,7 +257,7 @@ function fieldSection(lines: LineIndex, field: { text: string; start: number; en
 /** A report too large to parse: its kind (from the fast scanner's evidence) and its text, nothing else. */
 export function unparsedReport(text: string, kind: ReportKind | undefined): IncidentReport {
   return {
-    text, lines: new LineIndex(text), tree: { type: 'root', children: [] }, kind, frontMatter: undefined, title: undefined,
+    text, lines: new LineIndex(text), tree: { type: 'root', children: [] }, kind, kindEvidence: { headingTexts: [], pseudoHeadingTexts: [] }, frontMatter: undefined, title: undefined,
     date: undefined, status: undefined, headings: [], pseudoHeadings: [], sections: [], disciplines: [], postmortemSections: [],
     family: 'simple', footerStart: text.length,
   };

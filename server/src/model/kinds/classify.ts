@@ -38,6 +38,11 @@ export interface KindFacts {
   explains: boolean;
 }
 
+/** The thresholds of `classify`, named for the reasons `explain` gives. */
+export const DISCIPLINES_FOR_8D = 3;
+export const CORE_WITH_INCIDENT = 2;
+export const CORE_ALONE = 4;
+
 const NO_FACTS: KindFacts = { disciplines: 0, coreSections: 0, explains: false };
 const CORE_BIT = new Map(POSTMORTEM_SECTIONS.map((kind, i) => [kind.id, kind.core ? 1 << i : 0]));
 const bitOf = (id: string) => CORE_BIT.get(id) ?? 0;
@@ -129,7 +134,20 @@ export function isGuide(evidence: Pick<KindEvidence, 'title' | 'headingTexts' | 
 export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTexts' | 'headingFacts'>): boolean {
   if (evidence.type && EIGHT_D_TYPES.has(evidence.type)) return true;
   if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return false;
-  return bitCount((evidence.headingFacts ?? factsOf(evidence.headingTexts)).disciplines) >= 3;
+  return bitCount((evidence.headingFacts ?? factsOf(evidence.headingTexts)).disciplines) >= DISCIPLINES_FOR_8D;
+}
+
+/** Which of classify's rules decided, with what the evidence held: explained to users by `kindReason`. */
+export type KindRule = 'type' | 'disciplines' | 'guide' | 'template' | 'incident' | 'core-sections' | 'none';
+
+export interface KindVerdict {
+  kind: ReportKind | undefined;
+  rule: KindRule;
+  /** Core post-mortem sections named (bits, as `KindFacts.coreSections`) and disciplines named (bits). */
+  coreSections: number;
+  disciplines: number;
+  /** The words of the title that name an incident, or `front matter` when the front matter does. */
+  incident?: string;
 }
 
 /**
@@ -138,17 +156,27 @@ export function looksLikeEightD(evidence: Pick<KindEvidence, 'type' | 'headingTe
  * cause, the impact, or both the timeline and the lessons. Guides and worked examples laid out the same way are not
  * reports (unless their front matter says they are).
  */
-export function classify(evidence: KindEvidence): ReportKind | undefined {
-  if (evidence.type && EIGHT_D_TYPES.has(evidence.type)) return '8d';
-  if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return 'postmortem';
-  if (looksLikeEightD(evidence)) return isGuide(evidence) ? undefined : '8d';
+export function judgeKind(evidence: KindEvidence): KindVerdict {
+  const facts = evidence.headingFacts ?? factsOf(evidence.headingTexts);
+  const disciplines = facts.disciplines;
+  if (evidence.type && EIGHT_D_TYPES.has(evidence.type)) return { kind: '8d', rule: 'type', coreSections: 0, disciplines };
+  if (evidence.type && POSTMORTEM_TYPES.has(evidence.type)) return { kind: 'postmortem', rule: 'type', coreSections: 0, disciplines };
+  if (bitCount(disciplines) >= DISCIPLINES_FOR_8D) {
+    return isGuide(evidence) ? { kind: undefined, rule: 'guide', coreSections: 0, disciplines } : { kind: '8d', rule: 'disciplines', coreSections: 0, disciplines };
+  }
   // A custom template that is not an 8D one is checked like an incident document, against its own sections.
-  if (evidence.template) return 'postmortem';
-  const core = (evidence.headingFacts ?? factsOf(evidence.headingTexts)).coreSections | factsOf(evidence.pseudoHeadingTexts).coreSections;
+  if (evidence.template) return { kind: 'postmortem', rule: 'template', coreSections: 0, disciplines };
+  const core = facts.coreSections | factsOf(evidence.pseudoHeadingTexts).coreSections;
   const size = bitCount(core);
-  const namesIncident = evidence.namesIncident === true || (evidence.title !== undefined && evidence.title.length < 300 && INCIDENT_TITLE.test(evidence.title));
-  const report =
-    (namesIncident && (size >= 2 || (core & TIMELINE_OR_ROOT_CAUSE) !== 0)) ||
-    (size >= 4 && ((core & ROOT_CAUSE_OR_IMPACT) !== 0 || (core & TIMELINE_AND_LESSONS) === TIMELINE_AND_LESSONS));
-  return report && !isGuide(evidence) ? 'postmortem' : undefined;
+  const incident = evidence.namesIncident === true ? 'front matter' : evidence.title !== undefined && evidence.title.length < 300 ? INCIDENT_TITLE.exec(evidence.title)?.[0] : undefined;
+  const rule: KindRule =
+    incident !== undefined && (size >= CORE_WITH_INCIDENT || (core & TIMELINE_OR_ROOT_CAUSE) !== 0) ? 'incident'
+      : size >= CORE_ALONE && ((core & ROOT_CAUSE_OR_IMPACT) !== 0 || (core & TIMELINE_AND_LESSONS) === TIMELINE_AND_LESSONS) ? 'core-sections'
+        : 'none';
+  if (rule !== 'none' && isGuide(evidence)) return { kind: undefined, rule: 'guide', coreSections: core, disciplines, incident };
+  return { kind: rule === 'none' ? undefined : 'postmortem', rule, coreSections: core, disciplines, incident };
+}
+
+export function classify(evidence: KindEvidence): ReportKind | undefined {
+  return judgeKind(evidence).kind;
 }
