@@ -226,5 +226,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
 function severityOf(rule: Rule, finding: Finding, settings: Settings) {
   const configured = settings.rules[rule.id];
-  return configured && configured !== 'off' ? configured : finding.severity ?? rule.defaultSeverity;
+  // VS Code sends every setting's manifest default as if the user had set it: a value equal to the rule's default
+  // keeps the rule's own weighting of its findings (a post-mortem's missing section is a warning, an 8D's an error).
+  if (!configured || configured === 'off' || configured === rule.defaultSeverity) return finding.severity ?? rule.defaultSeverity;
+  return configured;
 }

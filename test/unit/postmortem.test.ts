@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { buildReport } from '../../server/src/model/report';
 import { createLanguageService } from '../../server/src/languageService';
-import { readSettings } from '../../server/src/settings';
+import { readSettings, type Settings } from '../../server/src/settings';
 import { applyEdits, CORPUS, documentOf, findingsOf } from '../support/fixtures';
 
 const postmortem = (name: string) => readFileSync(join(CORPUS, 'postmortems', name), 'utf8');
@@ -49,7 +49,16 @@ describe('recognising a post-mortem', () => {
 
 describe('corpus: post-mortems', () => {
   test('missing-sections.md: Impact, Root cause, Resolution, Lessons learned and Action items are missing, nothing else', () => {
-    assert.deepEqual(problems(postmortem('missing-sections.md')), ['Impact', 'Root cause', 'Resolution', 'Lessons learned', 'Action items'].map((name) => ({ rule: 'missing-section', line: 1, message: `Missing section ${name}` })));
+    const hint = '(to change which sections a post-mortem needs, set incidentDocs.postmortem.requiredSections)';
+    assert.deepEqual(problems(postmortem('missing-sections.md')), ['Impact', 'Root cause', 'Resolution', 'Lessons learned', 'Action items'].map((name) => ({ rule: 'missing-section', line: 1, message: `Missing section ${name} ${hint}` })));
+  });
+
+  test('a missing post-mortem section is a warning (teams have house templates); a setting of the rule still wins', () => {
+    const missing = (settings?: Settings) => findingsOf(postmortem('missing-sections.md'), settings).filter((f) => f.rule === 'missing-section').map((f) => f.severity);
+    assert.deepEqual(new Set(missing()), new Set(['warning']));
+    // VS Code sends the manifest's default ("error") as if set: it keeps the rule's own weighting.
+    assert.deepEqual(new Set(missing(readSettings({ rules: { 'missing-section': 'error' } }, ['missing-section'], () => {}))), new Set(['warning']));
+    assert.deepEqual(new Set(missing(readSettings({ rules: { 'missing-section': 'information' } }, ['missing-section'], () => {}))), new Set(['information']));
   });
 
   for (const name of ['sre-style.md', 'pagerduty-style.md', 'newest-first-log.md', 'twelve-hour-clock.md']) {
@@ -110,7 +119,7 @@ describe('incidentDocs.postmortem.requiredSections', () => {
   test('a custom set is honoured, under any of its names', () => {
     const settings = readSettings({ postmortem: { requiredSections: ['Overview', 'Timeline', 'Detection'] } }, [], () => assert.fail('no warning'));
     const found = findingsOf(postmortem('missing-sections.md'), settings).filter((f) => f.rule === 'missing-section');
-    assert.deepEqual(found.map((f) => f.message), ['Missing section Detection']);
+    assert.deepEqual(found.map((f) => f.message), ['Missing section Detection (to change which sections a post-mortem needs, set incidentDocs.postmortem.requiredSections)']);
   });
 
   test('an unknown name is reported and skipped', () => {

@@ -7,6 +7,8 @@ import { frontMatterText } from '../model/frontMatter';
 
 export type MissingSectionData = SectionInsertion;
 
+const REQUIRED_SECTIONS_SETTING = 'incidentDocs.postmortem.requiredSections';
+
 export const missingSection: Rule = {
   id: 'missing-section',
   description: 'Every required section is there: D0–D8 in an 8D report, the core sections in a post-mortem, the sections of its custom template.',
@@ -20,7 +22,12 @@ export const missingSection: Rule = {
       ? missingTemplateSections(report, template)
       : report.kind === '8d' ? missingDisciplines(report) : missingPostmortemSections(report, settings.postmortemRequiredSections);
     const range = report.title?.range ?? report.lines.lineRange(0);
-    return insertions.map((data): Finding => ({ message: `Missing section ${data.name}`, range, data }));
+    // Teams have house templates: a post-mortem without a core section is worth a warning, and the message says how to
+    // change what is required. A missing 8D discipline, or a section of the report's own template, stays an error.
+    const houseRules = template === undefined && report.kind === 'postmortem';
+    return insertions.map((data): Finding => houseRules
+      ? { message: `Missing section ${data.name} (to change which sections a post-mortem needs, set ${REQUIRED_SECTIONS_SETTING})`, range, data, severity: 'warning' }
+      : { message: `Missing section ${data.name}`, range, data });
   },
 };
 
