@@ -10,6 +10,7 @@ import { parseReportDate } from '../../server/src/model/dates';
 import { slugify, splitTarget } from '../../server/src/model/links';
 import { buildReport, type IncidentReport } from '../../server/src/model/report';
 import { timelineOf } from '../../server/src/model/timeline/timeline';
+import { readHtmlHeading, startsSectionLabel } from '../../server/src/model/kinds/headingShapes';
 
 /** The fastest of five runs: other work on a shared machine only ever adds time, so the minimum is the least noisy. */
 function fastest(run: () => void): number {
@@ -40,9 +41,11 @@ const readers: [string, (input: string) => unknown][] = [
   ['parseReportDate', (s) => parseReportDate(s)],
   ['slugify', (s) => slugify(s)],
   ['splitTarget', (s) => splitTarget(s)],
+  ['readHtmlHeading', (s) => readHtmlHeading(`<h2 ${s}`)],
+  ['startsSectionLabel', (s) => startsSectionLabel(`- ${s}`)],
 ];
 
-const pieces = ['D 3 ', '## D3: ', '[a](b', '](', '**Date:** ', '- Supersedes: [', '(((', ' - ', '1:1', '`', '<!--', 'a'.repeat(7), '\t ', '2025-01-'];
+const pieces = ['D 3 ', '## D3: ', '[a](b', '](', '**Date:** ', '- Supersedes: [', '(((', ' - ', '1:1', '`', '<!--', 'a'.repeat(7), '\t ', '2025-01-', '<h1 a>', '**Impact', ' and ', "'s "];
 
 for (const [name, reader] of readers) {
   test(`${name} is linear on adversarial input`, () => {

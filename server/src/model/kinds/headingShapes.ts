@@ -61,6 +61,7 @@ export function readSectionField(source: string, paragraph: Paragraph, boldOnly:
 
 /** Whether a source line starts with a label naming a section (`- Impact: …`, `**Timeline:**`): the scanner's hint. */
 export function startsSectionLabel(line: string): boolean {
-  const label = /^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z '\u2019&/?-]{0,47}?)[ \t]*(?::|(?:\*\*|__)[ \t]*:?)/.exec(line);
+  // A label ends at its colon, or is a bold line of its own (`**Timeline**`).
+  const label = /^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z '\u2019&/?-]{0,47}?)[ \t]*(?::|(?:\*\*|__)[ \t]*(?::|$))/.exec(line);
   return label !== null && postmortemSectionOf(label[1]) !== undefined;
 }

@@ -126,7 +126,7 @@ export function normalizeSectionName(text: string): string {
     .replace(/\([^()]*\)/g, ' ') // `[^()]`: an unclosed ( must not make this quadratic
     .replace(/\[[^[\]]*\]/g, ' ')
     .replace(/^[^a-z0-9]+/, '')
-    .replace(/^(?:(?:\d{1,3}(?:\.\d{1,3}){0,3}|[ivx]{1,4}|[a-h])[.):]|\d{1,3}(?:\.\d{1,3}){1,3}|\d{1,3}(?=\s))\s*/, '')
+    .replace(/^(?:\d{1,3}(?:\.\d{1,3}){0,3}(?:[.):]\s*|\s+)|(?:[ivx]{1,4}|[a-h])[.):]\s*)/, '')
     .replace(/^(?:section|part|step)\s+\d{1,3}\s*[.:)\u2013\u2014-]?\s*/, '')
     .replace(/[&+/]/g, ' and ')
     .replace(/[-_\u2010-\u2015]/g, ' ')
