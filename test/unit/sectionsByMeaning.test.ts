@@ -120,6 +120,16 @@ describe('sections in every shape people write them', () => {
     assert.deepEqual(missing(text), []);
   });
 
+  test('bold labels at the start of each line of a metadata paragraph', () => {
+    const text = lines('# Post-mortem: 2024-02-01 checkout outage', '', '**Duration:** 42 minutes  ', '**Impact:** every checkout failed.', '', '## Timeline (UTC)', '', '- 07:55 deploy', '- 08:37 resolved', '', '## Root Cause', '', 'x');
+    assert.deepEqual(missing(bothReadings(text).text), ['Summary', 'Resolution', 'Lessons learned', 'Action items']);
+  });
+
+  test('a labelled list in a first Summary section holds the sections it names', () => {
+    const text = lines('# Post-Mortem: API outage', '', '## Summary', '- **Date**: 2025-06-28', '- **Scope**: API unavailable', '- **Resolution**: container restarted', '', '## Incident Timeline', '', '- 10:00 container killed', '', '## Later', '', '- **Root cause**: not a summary list');
+    assert.deepEqual(missing(bothReadings(text).text), ['Root cause', 'Lessons learned', 'Action items']);
+  });
+
   test('a section name alone on a line inside a paragraph counts as present', () => {
     const text = lines('# Web outage', '', '## Summary', '', 'x', '', '## Root cause', '', 'y', '', '## Resolution', '', 'Restarted the server.', 'Corrective and preventive measures',
       'After two days of audits, rollbacks were added.', '', '## Timeline', '', '- 10:00 outage begins');
@@ -141,6 +151,7 @@ describe('recognition', () => {
     ['a title naming an incident with only a timeline', lines('# Outage of the relay', '', '## Timeline', '', '- 10:00 queue grows'), 'postmortem'],
     ['front matter naming an incident', lines('---', 'incident: 001', 'title: Sonnet++ launch', '---', '', '### TL;DR', '', 'x', '', '### Root Causes', '', 'y'), 'postmortem'],
     ['four core sections with a timeline and lessons', lines('# Log4Shell investigations', '', '## Summary', '', 'x', '', '## Timeline', '', '- 2021-12-10 first advisory', '', '## Action Items', '', '- a', '', '## Lessons Learned', '', 'z'), 'postmortem'],
+    ['a blank form titled as a template', lines('# Post-Mortem Template', '', '## Summary', '', '## Impact', '', '## Root Cause', '', '## Timeline', '', '- HH:MM event'), undefined],
     ['meeting notes with a summary and action items', lines('# Weekly sync', '', '## Summary', '', 'x', '', '## Action items', '', '- a'), undefined],
     ['a guide on writing post-mortems', lines('# How to write a post-mortem', '', '## Summary', '', 'Say what happened.', '', '## Impact', '', 'Who was hit.', '', '## Root cause', '', 'Why.', '', '## Timeline', '', 'When.'), undefined],
     ['worked 8D examples', lines('# 8D examples', '', '## Example 1: Cracked housing', '', ...[0, 1, 2, 3, 4].map((n) => `### D${n}: Step\n\nx\n`), '## Example 2: Failed deploy', '', ...[0, 1, 2, 3, 4].map((n) => `### D${n}: Step\n\nx\n`)), undefined],

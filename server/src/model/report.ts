@@ -7,7 +7,7 @@ import { readFrontMatter, frontMatterText, isFrontMatterNode, type FrontMatter }
 import { readDisciplineLabel, familyOfTitle, TITLE_FAMILIES, type DisciplineLabel, type TitleFamily } from './kinds/eightD';
 import { postmortemSectionOf, postmortemRolesOf, type PostmortemSectionKind } from './kinds/postmortem';
 import { classify, looksLikeEightD, frontMatterNamesIncident, type KindEvidence, type ReportKind } from './kinds/classify';
-import { readHtmlHeading, readSectionField, SECTION_FIELDS_PER_LIST } from './kinds/headingShapes';
+import { readHtmlHeading, readSectionFields, SECTION_FIELDS_PER_LIST } from './kinds/headingShapes';
 
 export type { ReportKind } from './kinds/classify';
 
@@ -193,26 +193,28 @@ function collectPseudoHeadings(tree: Root, lines: LineIndex, headings: HeadingIn
 }
 
 /**
- * Sections held in a line before the first section heading: the SRE book's summary data (a list whose items
- * say `Impact: …`, `Root Causes: …`; two or more of them name sections) and bold labels with their text
- * (`**Impact:** …`). Each is a section of one item, for telling the kind and what is missing.
+ * Sections held in a line in the report's opening — before the first section heading, or inside a first section
+ * that is the summary: the SRE book's summary data (a list whose items say `Impact: …`, `Root Causes: …`; two or more
+ * of them name sections) and bold labels with their text at the start of a line (`**Impact:** …`). Each is a section
+ * of one item, for telling the kind and what is missing.
  */
 function collectSectionFields(tree: Root, lines: LineIndex, headings: HeadingInfo[]): Section[] {
-  const firstSection = headings.find((h, i) => !(i === 0 && h.depth === 1));
+  const first = headings.findIndex((h, i) => !(i === 0 && h.depth === 1));
+  const summaryFirst = first >= 0 && postmortemRolesOf(headings[first].text).some((kind) => kind.id === 'summary');
+  const openingEnd = first < 0 ? Infinity : summaryFirst ? headings[first + 1]?.start ?? Infinity : headings[first].start;
   const fields: Section[] = [];
   for (const node of tree.children) {
-    if (firstSection && (node.position?.start.offset ?? 0) >= firstSection.start) break;
+    if ((node.position?.start.offset ?? 0) >= openingEnd) break;
     if (node.type === 'list') {
       const items = node.children.flatMap((item) => {
-        const first = item.children[0];
-        const field = first?.type === 'paragraph' ? readSectionField(lines.text, first, false) : undefined;
+        const paragraph = item.children[0];
+        const field = paragraph?.type === 'paragraph' ? readSectionFields(lines.text, paragraph, false)[0] : undefined;
         return field ? [{ field, item }] : [];
       });
       if (items.length < SECTION_FIELDS_PER_LIST) continue;
       for (const { field, item } of items) fields.push(fieldSection(lines, field, item.position?.end.offset ?? field.end, item));
     } else if (node.type === 'paragraph') {
-      const field = readSectionField(lines.text, node, true);
-      if (field) fields.push(fieldSection(lines, field, node.position?.end.offset ?? field.end, node));
+      for (const field of readSectionFields(lines.text, node, true)) fields.push(fieldSection(lines, field, node.position?.end.offset ?? field.end, node));
     }
   }
   return fields;

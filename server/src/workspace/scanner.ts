@@ -307,6 +307,8 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   let unreadHeadings = false;
   let sectionLabels = false;
   let previousBlank = true;
+  /** Headings met other than a first title. */
+  let sectionsMet = 0;
   let nextLink = src.indexOf('](');
   for (let i = first; i < count; i++) {
     const lineStart = starts[i];
@@ -371,6 +373,7 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
             }
           }
           if (depth > 1) seenSection = true;
+          if (depth > 1 || foundTexts.length > 1) sectionsMet++;
           if (inLinks && result.linksSection) {
             result.linksSection.end = i;
             result.linksSection.firstLine ??= i;
@@ -383,7 +386,8 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
       }
       if (indented && afterText && (firstChar === EQUALS || firstChar === DASH) && SETEXT_UNDERLINE.test(lines.line(i))) unreadHeadings = true;
       else if (firstChar === LESS_THAN && indented && startsHtmlHeading(lines.line(i))) unreadHeadings = true;
-      else if (!sectionLabels && (firstChar === STAR || firstChar === UNDERSCORE || (!seenSection && (firstChar === DASH || firstChar === PLUS))) && startsSectionLabel(lines.line(i))) sectionLabels = true;
+      // Labelled list items count in the opening (before the first section, or in a first Summary): a superset here.
+      else if (!sectionLabels && (firstChar === STAR || firstChar === UNDERSCORE || (sectionsMet <= 1 && (firstChar === DASH || firstChar === PLUS))) && startsSectionLabel(lines.line(i))) sectionLabels = true;
       if (!seenSection && (firstChar === STAR || firstChar === DASH || firstChar === PLUS)) {
         const line = lines.line(i);
         const meta = META.exec(line);

@@ -32,31 +32,43 @@ export function startsHtmlHeading(line: string): boolean {
 
 const PLAIN_LABEL = /^([A-Za-z][A-Za-z '\u2019&/-]{0,47}?)[ \t]*:(?=[ \t]*\S)/;
 
+export interface SectionField {
+  /** The label, without its colon. */
+  text: string;
+  start: number;
+  end: number;
+}
+
 /**
- * The section a paragraph's leading label names, with the label's place in `source`: a bold label
- * (`**Impact:** …`, `**What happened?**: …`) followed by more text, or (unless `boldOnly`) a plain `Impact: …`.
+ * The sections a paragraph's labels name, with each label's place in `source`: bold labels at the start of a line
+ * (`**Impact:** …`, `**What happened?**: …`) followed by more text, and (unless `boldOnly`) a plain `Impact: …`
+ * opening the paragraph.
  */
-export function readSectionField(source: string, paragraph: Paragraph, boldOnly: boolean): { text: string; start: number; end: number } | undefined {
-  const first = paragraph.children[0];
-  const start = first?.position?.start.offset;
-  const end = first?.position?.end.offset;
+export function readSectionFields(source: string, paragraph: Paragraph, boldOnly: boolean): SectionField[] {
   const paragraphEnd = paragraph.position?.end.offset;
-  if (!first || start === undefined || end === undefined || paragraphEnd === undefined) return undefined;
-  if (first.type === 'strong') {
-    const label = toString(first).trim();
-    const colonInside = label.endsWith(':');
-    const after = source.slice(end, Math.min(paragraphEnd, end + 2));
-    if (!colonInside && !after.startsWith(':')) return undefined;
-    const text = label.replace(/:$/, '').trim();
-    // Something must follow the label, or it is a heading-like line of its own (a pseudo-heading).
-    const rest = source.slice(end + (colonInside ? 0 : 1), paragraphEnd).trim();
-    if (!rest || text.length > MAX_LABEL_LENGTH || !postmortemSectionOf(text)) return undefined;
-    return { text, start, end };
-  }
-  if (boldOnly || first.type !== 'text') return undefined;
-  const match = PLAIN_LABEL.exec(first.value);
-  if (!match || !postmortemSectionOf(match[1])) return undefined;
-  return { text: match[1].trim(), start, end: start + match[1].length };
+  if (paragraphEnd === undefined) return [];
+  const fields: SectionField[] = [];
+  let lineStart = true;
+  paragraph.children.forEach((child, i) => {
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    const atLineStart = lineStart;
+    lineStart = child.type === 'break' || (child.type === 'text' && /\n[ \t]*$/.test(child.value));
+    if (start === undefined || end === undefined || !atLineStart) return;
+    if (child.type === 'strong') {
+      const label = toString(child).trim();
+      const colonInside = label.endsWith(':');
+      if (!colonInside && source.charCodeAt(end) !== 0x3a) return;
+      const text = label.replace(/:$/, '').trim();
+      // Something must follow the label, or it is a heading-like line of its own (a pseudo-heading).
+      const rest = /[^:\s]/.test(source.slice(end, Math.min(paragraphEnd, end + 200)));
+      if (rest && text.length <= MAX_LABEL_LENGTH && postmortemSectionOf(text)) fields.push({ text, start, end });
+    } else if (!boldOnly && i === 0 && child.type === 'text') {
+      const match = PLAIN_LABEL.exec(child.value);
+      if (match && postmortemSectionOf(match[1])) fields.push({ text: match[1].trim(), start, end: start + match[1].length });
+    }
+  });
+  return fields;
 }
 
 /** Whether a source line starts with a label naming a section (`- Impact: …`, `**Timeline:**`): the scanner's hint. */
