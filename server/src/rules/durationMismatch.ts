@@ -17,7 +17,7 @@ import {
 
 export const durationMismatch: Rule = {
   id: 'duration-mismatch',
-  description: "A stated outage duration agrees with the timeline's start and end, and a stated total with the windows it sums.",
+  description: "A stated outage duration agrees with the timeline's start and end.",
   defaultSeverity: 'warning',
   kinds: ['postmortem'],
   check(report) {
