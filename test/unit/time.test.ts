@@ -311,7 +311,6 @@ describe('parseZone', () => {
     ['EDT', 'America/New_York'],
     ['ET', 'America/New_York'],
     ['Eastern Time', 'America/New_York'],
-    ['CST', 'America/Chicago'],
     ['CDT', 'America/Chicago'],
     ['CT', 'America/Chicago'],
     ['Central Time', 'America/Chicago'],
@@ -322,11 +321,10 @@ describe('parseZone', () => {
     ['CET', 'Europe/Berlin'],
     ['CEST', 'Europe/Berlin'],
     ['Europe/Berlin', 'Europe/Berlin'],
-    ['BST', 'Europe/London'],
     ['JST', 'Asia/Tokyo'],
     ['AEST', 'Australia/Sydney'],
     ['AEDT', 'Australia/Sydney'],
-    ['IST', 'Asia/Kolkata'],
+    // CST, BST and IST are shared by several zones: zones.test.ts has them, undecided until the document decides.
     ['Asia/Kolkata', 'Asia/Kolkata'],
     ['Asia/Calcutta', 'Asia/Kolkata'],
     ['+02:00', 'UTC+02:00'],
@@ -339,8 +337,8 @@ describe('parseZone', () => {
 
   test('fixed offsets', () => {
     const offsets: [string, number][] = [
-      ['UTC', 0], ['GMT', 0], ['Z', 0], ['PST', -480], ['PDT', -420], ['EST', -300], ['EDT', -240], ['CST', -360], ['CDT', -300],
-      ['MST', -420], ['MDT', -360], ['CET', 60], ['CEST', 120], ['BST', 60], ['JST', 540], ['AEST', 600], ['AEDT', 660], ['IST', 330],
+      ['UTC', 0], ['GMT', 0], ['Z', 0], ['PST', -480], ['PDT', -420], ['EST', -300], ['EDT', -240], ['CDT', -300],
+      ['MST', -420], ['MDT', -360], ['CET', 60], ['CEST', 120], ['JST', 540], ['AEST', 600], ['AEDT', 660],
       ['+02:00', 120], ['+0530', 330], ['-08:00', -480],
     ];
     for (const [text, offset] of offsets) assert.equal(parseZone(text)?.fixedOffset, offset, text);
@@ -361,9 +359,9 @@ describe('parseZone', () => {
   test('standard and daylight abbreviations know their counterpart and generic name', () => {
     const abbreviations: [string, boolean, string, string][] = [
       ['PST', false, 'PDT', 'PT'], ['PDT', true, 'PST', 'PT'], ['EST', false, 'EDT', 'ET'], ['EDT', true, 'EST', 'ET'],
-      ['CST', false, 'CDT', 'CT'], ['CDT', true, 'CST', 'CT'], ['MST', false, 'MDT', 'MT'], ['MDT', true, 'MST', 'MT'],
+      ['CDT', true, 'CST', 'CT'], ['MST', false, 'MDT', 'MT'], ['MDT', true, 'MST', 'MT'],
       ['CET', false, 'CEST', 'Europe/Berlin'], ['CEST', true, 'CET', 'Europe/Berlin'], ['AEST', false, 'AEDT', 'AET'],
-      ['AEDT', true, 'AEST', 'AET'], ['BST', true, 'GMT', 'Europe/London'],
+      ['AEDT', true, 'AEST', 'AET'],
     ];
     for (const [text, daylight, counterpart, generic] of abbreviations) {
       const zone = parseZone(text);

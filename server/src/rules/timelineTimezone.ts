@@ -1,6 +1,9 @@
 import type { Finding, Rule } from './rule';
-import { timelineOf, type TimelineEntry } from '../model/timeline/timeline';
-import { isDaylightTime } from '../model/timeline/time';
+import type { IncidentReport } from '../model/report';
+import { timelineOf, type Timeline, type TimelineEntry } from '../model/timeline/timeline';
+import { findZonedTimes, isDaylightTime, toInstant, zoneSettler, type ZoneRef } from '../model/timeline/time';
+import { describeTime } from '../model/timeline/describe';
+import { proseOutside } from './durationMismatch';
 
 export const timelineTimezone: Rule = {
   id: 'timeline-timezone',
@@ -17,7 +20,7 @@ export const timelineTimezone: Rule = {
         severity: 'hint',
       }];
     }
-    return [...mixedZones(timeline.entries), ...wrongDaylight(timeline.entries)];
+    return [...mixedZones(timeline.entries), ...wrongDaylight(timeline.entries), ...proseInOtherZone(report, timeline)];
   },
 };
 
@@ -55,4 +58,38 @@ function wrongDaylight(entries: TimelineEntry[]): Finding[] {
     });
   }
   return findings;
+}
+
+/** The one zone the timeline's times are in: its declared zone, or the zone every zoned entry writes. */
+function timelineZone(timeline: Timeline): ZoneRef | undefined {
+  const zones = timeline.entries.flatMap((entry) => (entry.zone ? [entry.zone] : []));
+  const first = timeline.zone ?? zones[0];
+  return first && zones.every((zone) => zone.region === first.region) ? first : undefined;
+}
+
+/**
+ * The summary says "09:25 AM WAT" where the timeline says "09:25 AM EAT": the same time of day in another zone,
+ * which cannot be right in both places. UTC beside a local zone is how people write, and a time that no entry
+ * shows may be about something else: only a prose time equal to an entry's, in a zone with another offset, counts.
+ * Reported once, on the first prose line that does it.
+ */
+function proseInOtherZone(report: IncidentReport, timeline: Timeline): Finding[] {
+  const zone = timelineZone(timeline);
+  if (!zone || zone.region === 'UTC' || zone.undecided) return [];
+  const settle = zoneSettler(report.text);
+  for (const { offset, text } of proseOutside(report, timeline.section.heading.start, timeline.section.end)) {
+    for (const time of findZonedTimes(text)) {
+      const written = settle(time.zone)!;
+      if (written.region === zone.region || written.region === 'UTC' || written.undecided) continue;
+      const entry = timeline.entries.find((e) => e.time.hour === time.time.hour && e.time.minute === time.time.minute);
+      const day = entry?.date ?? { year: 2024, month: 1, day: 1 };
+      if (!entry || toInstant(day, entry.time, written) === toInstant(day, entry.time, zone)) continue;
+      return [{
+        message: `This time is given in ${written.text}, but the timeline gives its times in ${zone.text} (${describeTime(entry)} on line ${entry.line + 1}): the same time in two zones cannot both be right — use one zone, or give the offset`,
+        range: report.lines.range(offset + time.start, offset + time.end),
+        related: [{ range: entry.timeRange, message: `${zone.text} in the timeline` }],
+      }];
+    }
+  }
+  return [];
 }

@@ -11,6 +11,7 @@
  */
 import { rememberedByText } from '../memo';
 import type { CalendarDate } from '../dates';
+import { ZONES } from './zones';
 
 // ─── Public types ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -39,6 +40,11 @@ export interface ZoneRef {
   region: string;
   /** For standard/daylight abbreviations: which one it is, its counterpart, and the generic name to suggest. */
   abbreviation?: { daylight: boolean; counterpart: string; generic: string };
+  /**
+   * For an abbreviation several zones share (IST, CST, BST) that the document has not decided: the regions it may
+   * be. It then has no offset and converts as wall-clock time; `region` is the abbreviation.
+   */
+  undecided?: string[];
 }
 
 export interface TimestampMatch {
@@ -207,84 +213,86 @@ interface ZoneInfo {
   abbreviation?: { daylight: boolean; counterpart: string; generic: string };
 }
 
+/** One zone an abbreviation may stand for, with what in a document says it is the one meant. */
+interface Reading {
+  info: ZoneInfo;
+  companions: readonly string[];
+  /** Its standard and daylight offsets. */
+  offsets: readonly number[];
+}
+
 const LOS_ANGELES = 'America/Los_Angeles';
 const NEW_YORK = 'America/New_York';
 const CHICAGO = 'America/Chicago';
 const DENVER = 'America/Denver';
+/** The year whose January and July give a zone's standard and daylight offsets. */
+const OFFSET_YEAR = 2024;
 
-/** Abbreviations as written after times, upper case. "Z" is not here: it counts only right after a time. */
-const ABBREVIATIONS: ReadonlyMap<string, ZoneInfo> = buildAbbreviations();
-
-function buildAbbreviations(): Map<string, ZoneInfo> {
-  const table = new Map<string, ZoneInfo>();
-  const fixed = (name: string, offset: number, region: string): void => void table.set(name, { offset, region });
-  // A standard/daylight pair and, when it is an abbreviation too, the generic name that is right all year.
-  const seasonal = (standard: string, daylight: string, offset: number, region: string, generic: string): void => {
-    table.set(standard, { offset, region, abbreviation: { daylight: false, counterpart: daylight, generic } });
-    table.set(daylight, { offset: offset + 60, region, abbreviation: { daylight: true, counterpart: standard, generic } });
-    if (!generic.includes('/')) table.set(generic, { iana: region, region });
-  };
-  fixed('UTC', 0, 'UTC');
-  fixed('GMT', 0, 'UTC');
-  seasonal('PST', 'PDT', -480, LOS_ANGELES, 'PT');
-  seasonal('MST', 'MDT', -420, DENVER, 'MT');
-  seasonal('CST', 'CDT', -360, CHICAGO, 'CT');
-  seasonal('EST', 'EDT', -300, NEW_YORK, 'ET');
-  seasonal('AKST', 'AKDT', -540, 'America/Anchorage', 'AKT');
-  // Europe has no generic abbreviation in common use: suggest the IANA zone instead.
-  seasonal('WET', 'WEST', 0, 'Europe/Lisbon', 'Europe/Lisbon');
-  seasonal('CET', 'CEST', 60, 'Europe/Berlin', 'Europe/Berlin');
-  seasonal('EET', 'EEST', 120, 'Europe/Athens', 'Europe/Athens');
-  seasonal('AEST', 'AEDT', 600, 'Australia/Sydney', 'AET');
-  seasonal('NZST', 'NZDT', 720, 'Pacific/Auckland', 'NZT');
-  // London's standard time is written GMT, which counts as UTC; BST is its daylight time.
-  table.set('BST', { offset: 60, region: 'Europe/London', abbreviation: { daylight: true, counterpart: 'GMT', generic: 'Europe/London' } });
-  fixed('HST', -600, 'Pacific/Honolulu');
-  fixed('MSK', 180, 'Europe/Moscow');
-  fixed('IST', 330, 'Asia/Kolkata');
-  fixed('SGT', 480, 'Asia/Singapore');
-  fixed('HKT', 480, 'Asia/Hong_Kong');
-  fixed('AWST', 480, 'Australia/Perth');
-  fixed('JST', 540, 'Asia/Tokyo');
-  fixed('KST', 540, 'Asia/Seoul');
-  return table;
+interface Vocabulary {
+  /** Abbreviations as written after times, upper case, to the zones they may stand for. "Z" counts only right after a time. */
+  abbreviations: Map<string, Reading[]>;
+  /** Names in words and bare region words, lower case. */
+  names: Map<string, ZoneInfo>;
 }
 
-/** Names spelled out, lower case, to the abbreviation they mean. */
-const LONG_NAMES: ReadonlyMap<string, string> = new Map([
-  ...['pacific', 'mountain', 'central', 'eastern'].flatMap((area): [string, string][] => {
-    const letter = area.charAt(0).toUpperCase();
-    return [
-      [`${area} time`, `${letter}T`],
-      [`${area} standard time`, `${letter}ST`],
-      [`${area} daylight time`, `${letter}DT`],
-    ];
-  }),
-  ['alaska time', 'AKT'],
-  ['alaska standard time', 'AKST'],
-  ['alaska daylight time', 'AKDT'],
-  ['hawaii standard time', 'HST'],
-  ['central european time', 'CET'],
-  ['central european standard time', 'CET'],
-  ['central european summer time', 'CEST'],
-  ['british summer time', 'BST'],
-  ['greenwich mean time', 'GMT'],
-  ['coordinated universal time', 'UTC'],
-  ['india standard time', 'IST'],
-  ['indian standard time', 'IST'],
-  ['japan standard time', 'JST'],
-  ['australian eastern time', 'AET'],
-  ['australian eastern standard time', 'AEST'],
-  ['australian eastern daylight time', 'AEDT'],
-]);
+let vocabulary: Vocabulary | undefined;
 
-/** Region words that name a zone on their own ("All times Pacific."). */
-const BARE_REGIONS: ReadonlyMap<string, string> = new Map([
-  ['pacific', 'PT'],
-  ['mountain', 'MT'],
-  ['central', 'CT'],
-  ['eastern', 'ET'],
+/** Built on first use: the offsets come from Intl, whose formatters are made further down. */
+function zoneVocabulary(): Vocabulary {
+  vocabulary ??= buildAbbreviations();
+  return vocabulary;
+}
+
+/** The standard (smaller) and daylight offsets of an IANA zone, from its January and July. */
+function seasonOffsets(iana: string): [number, number] {
+  const formatter = formatterFor(iana);
+  if (!formatter) return [0, 0];
+  const noon = { hour: 12, minute: 0, second: 0 };
+  const january = offsetAt(formatter, wallMillis({ year: OFFSET_YEAR, month: 1, day: 1 }, noon));
+  const july = offsetAt(formatter, wallMillis({ year: OFFSET_YEAR, month: 7, day: 1 }, noon));
+  return [Math.min(january, july), Math.max(january, july)];
+}
+
+function buildAbbreviations(): Vocabulary {
+  const abbreviations = new Map<string, Reading[]>();
+  const names = new Map<string, ZoneInfo>();
+  for (const spec of ZONES) {
+    const region = spec.iana;
+    const offsets = seasonOffsets(spec.iana);
+    // Europe has no generic abbreviation in common use: suggest the IANA zone instead.
+    const generic = spec.generic ?? spec.iana;
+    const all: ZoneInfo = { iana: spec.iana, region };
+    const standard: ZoneInfo =
+      spec.standard && !spec.daylightOnly
+        ? { offset: offsets[0], region, ...(spec.daylight ? { abbreviation: { daylight: false, counterpart: spec.daylight, generic } } : {}) }
+        : all;
+    const daylight: ZoneInfo | undefined = spec.daylight
+      ? { offset: offsets[1], region, abbreviation: { daylight: true, counterpart: spec.standard ?? generic, generic } }
+      : undefined;
+    const add = (abbreviation: string | undefined, info: ZoneInfo | undefined): void => {
+      if (!abbreviation || !info) return;
+      const readings = abbreviations.get(abbreviation) ?? [];
+      readings.push({ info, companions: spec.companions ?? [], offsets });
+      abbreviations.set(abbreviation, readings);
+    };
+    if (!spec.daylightOnly) add(spec.standard, standard);
+    add(spec.daylight, daylight);
+    add(spec.generic, all);
+    for (const name of spec.names?.standard ?? []) names.set(name, standard);
+    for (const name of spec.names?.daylight ?? []) names.set(name, daylight ?? all);
+    for (const name of [...(spec.names?.generic ?? []), ...(spec.bare ?? [])]) names.set(name, all);
+  }
+  // UTC and GMT are one zone; the fixed offset is exact.
+  for (const text of ['UTC', 'GMT']) abbreviations.set(text, [{ info: { offset: 0, region: 'UTC' }, companions: [], offsets: [0, 0] }]);
+  return { abbreviations, names };
+}
+
+/** Names in words and region words, lower case: known without Intl, so that readers can skip other words cheaply. */
+const NAME_KEYS: readonly string[] = ZONES.flatMap((spec) => [
+  ...(spec.names?.standard ?? []), ...(spec.names?.daylight ?? []), ...(spec.names?.generic ?? []), ...(spec.bare ?? []),
 ]);
+/** Region words that name a zone on their own ("All times Pacific."). */
+const BARE_REGIONS: ReadonlySet<string> = new Set(ZONES.flatMap((spec) => spec.bare ?? []));
 
 /** POSIX-style zones that older ICU keeps apart from their region. */
 const POSIX_REGIONS: Readonly<Record<string, string>> = {
@@ -367,9 +375,12 @@ function zoneFromInfo(text: string, info: ZoneInfo): ZoneRef {
   return zone;
 }
 
+/** The zone an abbreviation stands for; one that several zones share is undecided until `zoneSettler` decides it. */
 function zoneFromAbbreviation(text: string, abbreviation: string): ZoneRef | undefined {
-  const info = ABBREVIATIONS.get(abbreviation);
-  return info && zoneFromInfo(text, info);
+  const readings = zoneVocabulary().abbreviations.get(abbreviation);
+  if (!readings) return undefined;
+  if (readings.length === 1) return zoneFromInfo(text, readings[0].info);
+  return { text, region: abbreviation, undecided: readings.map((reading) => reading.info.region) };
 }
 
 /** "+02:00", "-05:30" for an offset in minutes. */
@@ -396,7 +407,7 @@ const POSIX_ZONE = /[A-Z]{3}\d{1,2}[A-Z]{3}(?![A-Za-z0-9])/y;
 const ABBREVIATION = /[A-Z]{1,5}(?![A-Za-z0-9])/y;
 const NAME_WORD = /[A-Za-z]{1,12}(?![A-Za-z])/y;
 /** The words zone names begin with ("central" of "Central European Time"). */
-const NAME_FIRST_WORDS: ReadonlySet<string> = new Set([...LONG_NAMES.keys(), ...BARE_REGIONS.keys()].map((name) => name.split(' ')[0]));
+const NAME_FIRST_WORDS: ReadonlySet<string> = new Set(NAME_KEYS.map((name) => name.split(' ')[0]));
 const BARE_REGION_END = /[ \t]{0,2}(?:[,;:.)\]|\u2013\u2014-]|$)/y;
 
 /** Which zone forms a context accepts. */
@@ -407,8 +418,8 @@ interface ZoneOptions {
   offset: boolean;
   /** "UTC+2", abbreviations, names spelled out, IANA names. */
   names: boolean;
-  /** A bare region word ("Pacific"): always, or only before punctuation or the end ("at 10:00 Pacific, …"). */
-  bare: 'always' | 'before-punctuation';
+  /** A bare region word ("Pacific"): always, only before punctuation or the end ("at 10:00 Pacific, …"), or never. */
+  bare: 'always' | 'before-punctuation' | 'never';
 }
 
 function readZulu(text: string, pos: number): Read<ZoneRef> | undefined {
@@ -486,12 +497,11 @@ function readLongName(text: string, pos: number, bare: ZoneOptions['bare']): Rea
   for (let count = words.length; count >= 1; count--) {
     const end = ends[count - 1];
     const key = words.slice(0, count).join(' ');
-    const abbreviation = count === 1 ? BARE_REGIONS.get(key) : LONG_NAMES.get(key);
-    if (abbreviation === undefined) continue;
+    const info = count > 1 || BARE_REGIONS.has(key) ? zoneVocabulary().names.get(key) : undefined;
+    if (info === undefined) continue;
     // After a time, "14:07 Central database" is not a zone; "10:00 Pacific, …" is.
-    if (count === 1 && bare === 'before-punctuation' && !matchAt(BARE_REGION_END, text, end)) continue;
-    const zone = zoneFromAbbreviation(text.slice(pos, end), abbreviation);
-    if (zone) return { value: zone, end };
+    if (count === 1 && (bare === 'never' || (bare === 'before-punctuation' && !matchAt(BARE_REGION_END, text, end)))) continue;
+    return { value: zoneFromInfo(text.slice(pos, end), info), end };
   }
   return undefined;
 }
@@ -513,6 +523,7 @@ function readZone(text: string, pos: number, options: ZoneOptions): Read<ZoneRef
 const ANY_ZONE: ZoneOptions = { zulu: true, offset: true, names: true, bare: 'always' };
 const SPACED_ZONE: ZoneOptions = { zulu: false, offset: true, names: true, bare: 'before-punctuation' };
 const DECLARED_ZONE: ZoneOptions = { zulu: false, offset: true, names: true, bare: 'always' };
+const MENTIONED_ZONE: ZoneOptions = { zulu: false, offset: true, names: true, bare: 'never' };
 
 export function parseZone(text: string): ZoneRef | undefined {
   const start = skipWhitespace(text, 0);
@@ -644,14 +655,26 @@ const timestampOfEntry = rememberedByText((text: string): Readonly<TimestampMatc
 // ─── Zone declarations ──────────────────────────────────────────────────────────────────────────────────────
 
 const TIMES_WORD = /(times|time[ \t]?zone|time)(?![A-Za-z])/iy;
+// "All times below are …", "Times mentioned in this report are in …": at most two words between "times" and the zone.
+const TIMES_QUALIFIER =
+  /[ \t]{1,3}(?:below|above|here(?:in)?|mentioned|listed|given|shown|quoted|used|throughout|in[ \t]{1,3}this[ \t]{1,3}(?:document|report|timeline|section|post-?mortem))(?![A-Za-z])/iy;
 const DECLARATION_GLUE =
-  /[ \t]{0,3}(:[ \t]{0,3})?(?:(?:are|is)[ \t]{1,3})?(?:(?:shown|given|listed|displayed|expressed)[ \t]{1,3})?(?:in[ \t]{1,3})?(\(?)/iy;
+  /[ \t]{0,3}(:[ \t]{0,3})?(?:(?:are|is)[ \t]{1,3})?(?:(?:shown|given|listed|displayed|expressed|written)[ \t]{1,3})?(?:in[ \t]{1,3})?(\(?)/iy;
+const LABEL_OPEN = /\([ \t]{0,3}(?:in[ \t]{1,3})?/iy;
+const LABEL_CLOSE = /[ \t]{0,3}\)/y;
+const LABEL_IN = /in[ \t]{1,3}/iy;
+const LABEL_END = /[ \t]{0,3}(?:[:.)]|$)/y;
 
 /** The zone declared right after "times"/"time (…)"/"time zone:" at `pos`. */
 function readDeclarationAt(text: string, pos: number): ZoneRef | undefined {
   const word = matchAt(TIMES_WORD, text, pos);
   if (!word) return undefined;
-  const at = pos + word[0].length;
+  let at = pos + word[0].length;
+  for (let count = 0; count < 2; count++) {
+    const qualifier = word[1].toLowerCase() === 'times' ? matchAt(TIMES_QUALIFIER, text, at) : undefined;
+    if (!qualifier) break;
+    at += qualifier[0].length;
+  }
   const glue = matchAt(DECLARATION_GLUE, text, at);
   if (!glue) return undefined;
   // "Time" alone must be a header such as "Time (UTC)" or "Time: UTC", not "at the time PT was paged".
@@ -667,6 +690,91 @@ export function findZoneDeclaration(text: string): ZoneRef | undefined {
     if (zone) return zone;
   }
   return undefined;
+}
+
+/** "(UTC)", "(in CET)" at `pos`, closed; or "in CET" ending the label. */
+function readLabelZoneAt(text: string, pos: number): ZoneRef | undefined {
+  const open = matchAt(LABEL_OPEN, text, pos);
+  if (open) {
+    const zone = readZone(text, pos + open[0].length, DECLARED_ZONE);
+    return zone && matchAt(LABEL_CLOSE, text, zone.end) ? zone.value : undefined;
+  }
+  const word = startsToken(text, pos) ? matchAt(LABEL_IN, text, pos) : undefined;
+  const zone = word && readZone(text, pos + word[0].length, DECLARED_ZONE);
+  return zone && matchAt(LABEL_END, text, zone.end) ? zone.value : undefined;
+}
+
+/**
+ * The zone a heading or a column header gives its times: "Timeline (UTC)", "Timeline (all times PDT)",
+ * "Date (UTC)", "Time (EAT)", "Date and Time in CET", "Timeline in UTC".
+ */
+export function findLabelZone(text: string): ZoneRef | undefined {
+  const declared = findZoneDeclaration(text);
+  if (declared) return declared;
+  for (let pos = 0; pos < text.length; pos++) {
+    const char = text.charAt(pos);
+    if (char !== '(' && char !== 'i' && char !== 'I') continue;
+    const zone = readLabelZoneAt(text, pos);
+    if (zone) return zone;
+  }
+  return undefined;
+}
+
+/** Every zone named in `text` (abbreviations, names in words, IANA names, "UTC+2", "+05:30"), in order. */
+export function findZoneMentions(text: string): ZoneRef[] {
+  const found: ZoneRef[] = [];
+  for (let pos = 0; pos < text.length; pos++) {
+    const code = text.charCodeAt(pos);
+    // Zones start with a capital letter or a plus sign; a minus sign is as often a range or a list.
+    if (!((code >= 65 && code <= 90) || code === 43) || !startsToken(text, pos)) continue;
+    const zone = readZone(text, pos, MENTIONED_ZONE);
+    if (!zone) continue;
+    found.push(zone.value);
+    pos = zone.end - 1;
+  }
+  return found;
+}
+
+/** What the document writes elsewhere: the regions of its decided zones ("GMT" for GMT itself) and its written offsets. */
+interface ZoneEvidence {
+  regions: Set<string>;
+  offsets: Set<number>;
+}
+
+function zoneEvidence(text: string): ZoneEvidence {
+  const evidence: ZoneEvidence = { regions: new Set(), offsets: new Set() };
+  for (const zone of findZoneMentions(text)) {
+    if (zone.undecided) continue;
+    evidence.regions.add(zone.region);
+    if (zone.text.toUpperCase() === 'GMT') evidence.regions.add('GMT');
+    // "UTC+1", "+05:30": an offset written out says which reading of a shared abbreviation has it. Zero says nothing.
+    if (zone.fixedOffset && isFixedRegion(zone.region)) evidence.offsets.add(zone.fixedOffset);
+  }
+  return evidence;
+}
+
+/**
+ * Decides shared abbreviations by the document's other zones: CST in a report that also writes PDT is US
+ * Central, IST beside GMT or UTC+1 is Irish. Without such evidence, or with evidence for two readings, the zone
+ * stays undecided. The document is read for evidence only when an undecided zone is met.
+ */
+export function zoneSettler(text: string): (zone: ZoneRef | undefined) => ZoneRef | undefined {
+  let evidence: ZoneEvidence | undefined;
+  const settled = new Map<string, ZoneRef>();
+  return (zone) => {
+    if (!zone?.undecided) return zone;
+    const known = settled.get(zone.text);
+    if (known) return known;
+    evidence ??= zoneEvidence(text);
+    const { regions, offsets } = evidence;
+    const readings = zoneVocabulary().abbreviations.get(zone.text.toUpperCase()) ?? [];
+    const meant = readings.filter(
+      (reading) => regions.has(reading.info.region) || reading.companions.some((companion) => regions.has(companion)) || reading.offsets.some((offset) => offsets.has(offset)),
+    );
+    const result = meant.length === 1 ? zoneFromInfo(zone.text, meant[0].info) : zone;
+    settled.set(zone.text, result);
+    return result;
+  };
 }
 
 // ─── Instants and daylight saving time ──────────────────────────────────────────────────────────────────────
@@ -711,6 +819,8 @@ function wallToInstant(formatter: Intl.DateTimeFormat, wall: number): number {
 
 /** The IANA zone to convert with: the one named, else the region when it is one. */
 function ianaOf(zone: ZoneRef): Intl.DateTimeFormat | undefined {
+  // Intl reads "IST" and "CST" as one of their zones: an undecided abbreviation must not be converted.
+  if (zone.undecided) return undefined;
   if (zone.iana !== undefined) return formatterFor(zone.iana);
   return isFixedRegion(zone.region) ? undefined : formatterFor(zone.region);
 }
@@ -874,16 +984,28 @@ const LASTING_REACH = 32;
 const OUTAGE_AFTER =
   /(?:(?:[ \t]{1,2}|-)(?:long[ \t]{1,2}|long-)?(?:outage|downtime|disruption|incident)|[ \t]{1,2}of[ \t]{1,2}(?:total[ \t]{1,2})?downtime)(?![A-Za-z])/iy;
 
-/** Where the value of a "Duration:"-style label begins on the line that starts at `lineStart`. */
-function labelValueStart(text: string, lineStart: number): number | undefined {
+const TOTAL_WORD = /^(?:total|cumulative|combined|overall)$/i;
+
+/** A label of up to four words that ends in a separator ("**Total major impact:**", "| Duration |"), and where its value begins. */
+interface Label {
+  words: string[];
+  valueStart: number;
+  lineEnd: number;
+}
+
+function readLabel(text: string, lineStart: number): Label | undefined {
   let pos = lineStart + (matchAt(LABEL_LEAD, text, lineStart)?.[0].length ?? 0);
+  const words: string[] = [];
   for (let count = 0; count < LABEL_WORDS; count++) {
     const word = matchAt(LABEL_WORD, text, pos);
     if (!word) return undefined;
     pos += word[0].length;
+    words.push(word[0]);
     const separator = matchAt(LABEL_SEPARATOR, text, pos);
-    // The label's last word names a duration: "Duration", "Total Downtime", "Outage duration".
-    if (separator && LABEL_NAME.test(word[0])) return pos + separator[0].length;
+    if (separator) {
+      const newline = text.indexOf('\n', pos);
+      return { words, valueStart: pos + separator[0].length, lineEnd: newline < 0 ? text.length : newline };
+    }
     const space = matchAt(LABEL_SPACE, text, pos);
     if (!space) return undefined;
     pos += space[0].length;
@@ -891,16 +1013,28 @@ function labelValueStart(text: string, lineStart: number): number | undefined {
   return undefined;
 }
 
-function labelValueStarts(text: string): Set<number> {
-  const starts = new Set<number>();
+function labels(text: string): Label[] {
+  const found: Label[] = [];
   for (let lineStart = 0; lineStart <= text.length; ) {
-    const value = labelValueStart(text, lineStart);
-    if (value !== undefined) starts.add(value);
+    const label = readLabel(text, lineStart);
+    if (label) found.push(label);
     const newline = text.indexOf('\n', lineStart);
     if (newline < 0) break;
     lineStart = newline + 1;
   }
-  return starts;
+  return found;
+}
+
+/** Where the values of "Duration:"-style labels begin: the label's last word names a duration ("Duration", "Total Downtime", "Outage duration"). */
+function labelValueStarts(text: string): Set<number> {
+  return new Set(labels(text).filter((label) => LABEL_NAME.test(label.words[label.words.length - 1])).map((label) => label.valueStart));
+}
+
+/** The values of duration labels ("**Duration:** 21:45 to 23:28 UTC (103 minutes)"), from their start to the end of the line. */
+export function findDurationLabels(text: string): { start: number; end: number; total: boolean }[] {
+  return labels(text)
+    .filter((label) => LABEL_NAME.test(label.words[label.words.length - 1]))
+    .map((label) => ({ start: label.valueStart, end: label.lineEnd, total: label.words.some((word) => TOTAL_WORD.test(word)) }));
 }
 
 /** The text before `end` back to the start of its sentence, at most `reach` characters. */
@@ -952,6 +1086,32 @@ export function findStatedDurations(text: string): StatedDuration[] {
       continue;
     }
     if (labelled.has(duration.start) || isStatedInProse(text, duration)) found.push(duration);
+    pos = duration.end;
+  }
+  return found;
+}
+
+const TOTAL_BEFORE = /(?<![A-Za-z])(?:total(?:s|ing|ling|ed|led)?|cumulative(?:ly)?|combined|altogether)(?:[ \t]{1,3}of)?[ \t]{1,3}$/i;
+const TOTAL_AFTER = /[ \t]{1,3}(?:in[ \t]{1,3}total|combined|altogether|(?:of[ \t]{1,3})?cumulative)(?![A-Za-z])/iy;
+const TOTAL_REACH = 24;
+
+/**
+ * Durations stated as a total: "totaling over 14 hours", "3 hours in total", "**Total impact:** 5 h". For a
+ * report of several incidents, to compare with the sum of their windows.
+ */
+export function findTotalDurations(text: string): StatedDuration[] {
+  const found: StatedDuration[] = [];
+  const labelled = new Set(labels(text).filter((label) => label.words.some((word) => TOTAL_WORD.test(word))).map((label) => label.valueStart));
+  let pos = 0;
+  while (pos < text.length) {
+    const candidate = startsToken(text, pos) && (isWordCharAt(text, pos) || text.charAt(pos) === '~');
+    const duration = candidate ? readDuration(text, pos) : undefined;
+    if (!duration) {
+      pos++;
+      continue;
+    }
+    const before = text.slice(Math.max(0, duration.start - TOTAL_REACH), duration.start);
+    if (labelled.has(duration.start) || TOTAL_BEFORE.test(before) || matchAt(TOTAL_AFTER, text, duration.end)) found.push(duration);
     pos = duration.end;
   }
   return found;
@@ -1013,20 +1173,32 @@ function completeRange(text: string, from: TimestampMatch): TimeRange | undefine
   return { from: first, to, minutes: rangeMinutes(first, to), start: from.start, end: to.end };
 }
 
-export function findTimeRanges(text: string): TimeRange[] {
-  const ranges: TimeRange[] = [];
+/** The times written in prose, in order, each with the range it starts when it starts one. */
+function readProseTimes(text: string): { time: TimestampMatch; range?: TimeRange }[] {
+  const found: { time: TimestampMatch; range?: TimeRange }[] = [];
   let pos = 0;
   while (pos < text.length) {
     const previous = text.charAt(pos - 1);
     const candidate = startsToken(text, pos) && previous !== ':' && previous !== '.' && (isDigitAt(text, pos) || /[A-Z]/.test(text.charAt(pos)));
-    const from = candidate ? readTimestamp(text, pos) : undefined;
-    if (!from) {
+    const time = candidate ? readTimestamp(text, pos) : undefined;
+    if (!time) {
       pos++;
       continue;
     }
-    const range = completeRange(text, from);
-    if (range) ranges.push(range);
-    pos = range ? range.end : from.end;
+    const range = completeRange(text, time);
+    found.push(range ? { time, range } : { time });
+    pos = range ? range.end : time.end;
   }
-  return ranges;
+  return found;
+}
+
+export function findTimeRanges(text: string): TimeRange[] {
+  return readProseTimes(text).flatMap(({ range }) => (range ? [range] : []));
+}
+
+/** Times in prose that carry a zone, their own or, in a range, the zone after its end ("from 9:30 to 10:37 AM WAT"). */
+export function findZonedTimes(text: string): TimestampMatch[] {
+  return readProseTimes(text)
+    .flatMap(({ time, range }) => (range ? [range.from, range.to] : [time]))
+    .filter((time) => time.zone !== undefined);
 }

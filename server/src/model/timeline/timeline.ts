@@ -8,7 +8,7 @@ import type { IncidentReport, PostmortemSection } from '../report';
 import type { Range } from '../position';
 import { frontMatterText } from '../frontMatter';
 import { rememberedByText } from '../memo';
-import { scanTimestamp, findDate, findZoneDeclaration, parseZone, toInstant, type ClockTime, type PartialDate, type ZoneRef } from './time';
+import { scanTimestamp, findDate, findZoneDeclaration, findLabelZone, parseZone, toInstant, zoneSettler, type ClockTime, type PartialDate, type ZoneRef } from './time';
 
 export type Milestone = 'start' | 'detected' | 'mitigated' | 'resolved' | 'end';
 
@@ -64,15 +64,23 @@ export interface Timeline {
 /** More entries than any incident timeline has: past this, the rest is counted, not read. */
 export const MAX_TIMELINE_ENTRIES = 10_000;
 
+/** Markers of the outage itself; they win over markers of the incident ("incident start") where a timeline has both. */
+const OUTAGE_START = /\b(?:outage|impact|disruption|downtime)\s+(?:begins|began|starts|started)\b|<\s*start of (?:the )?outage\s*>|\b(?:start|beginning) of (?:the )?(?:outage|impact|downtime)\b|\bbeginning\s+outage\b/i;
+const OUTAGE_END = /\b(?:outage|impact|disruption|downtime)\s+(?:ends|ended|is over)\b|<\s*end of (?:the )?outage\s*>|\bend of (?:the )?(?:outage|impact|downtime)\b/i;
+const INCIDENT_START = /\bincident\s+(?:begins|began|starts|started|start)\b|\b(?:start|beginning) of (?:the )?incident\b/i;
+const INCIDENT_END = /\bincident\s+(?:ends|ended|is over|end)\b|\bend of (?:the )?incident\b/i;
+
 const MILESTONES: [Milestone, RegExp][] = [
-  ['start', /\b(?:outage|incident|impact|disruption)\s+(?:begins|began|starts|started)\b|\bincident\s+start\b|<\s*start of (?:the )?outage\s*>|\bstart of (?:the )?(?:outage|incident|impact)\b/i],
-  ['end', /\b(?:outage|incident|impact|disruption)\s+(?:ends|ended|is over)\b|\bincident\s+end\b|<\s*end of (?:the )?outage\s*>|\bend of (?:the )?(?:outage|incident|impact)\b/i],
+  ['start', OUTAGE_START],
+  ['start', INCIDENT_START],
+  ['end', OUTAGE_END],
+  ['end', INCIDENT_END],
   ['detected', /\bdetected\b|\b(?:alert|alarm)s?\b.{0,80}?\b(?:fired|fires|triggered|triggers)\b|`[A-Za-z][\w-]*`\s+(?:fires|fired|triggers|triggered)\b/i],
   ['mitigated', /\bmitigat(?:ed|ion)\b/i],
   ['resolved', /\bresolved\b|\bincident\s+closed\b/i],
 ];
 
-const milestonesNamed = rememberedByText((text: string): Milestone[] => MILESTONES.filter(([, pattern]) => pattern.test(text)).map(([milestone]) => milestone));
+const milestonesNamed = rememberedByText((text: string): Milestone[] => [...new Set(MILESTONES.filter(([, pattern]) => pattern.test(text)).map(([milestone]) => milestone))]);
 
 const NEWEST_FIRST = /\b(?:newest|latest|most recent)\s+(?:entr(?:y|ies)\s+|events?\s+|updates?\s+)?(?:first|on top|at the top)\b|\breverse[- ]chronological\b/i;
 
@@ -139,7 +147,8 @@ class Collector {
 
   /** Dates, zones and "newest first" said outside the entries. A new date opens a new day. */
   declarations(source: string, isHeading: boolean): void {
-    const zone = findZoneDeclaration(source);
+    // A heading may give the zone as a label: "Timeline (UTC)", "### Timeline (all times East Africa Time)".
+    const zone = isHeading ? findLabelZone(source) : findZoneDeclaration(source);
     if (zone) this.zone = zone;
     if (NEWEST_FIRST.test(source)) this.newestFirst = true;
     const date = findDate(source);
@@ -198,8 +207,9 @@ class Collector {
     const [header, ...rows] = node.children;
     if (!header) return;
     const headerCells = header.children.map((cell) => toString(cell));
+    // "Time (UTC)", "Date (UTC)", "Date and Time in CET", "Time (EAT)".
     for (const cell of headerCells) {
-      const zone = findZoneDeclaration(cell);
+      const zone = findLabelZone(cell);
       if (zone) this.zone = zone;
     }
     const named = headerCells.findIndex((cell) => /\b(?:time|date|when|timestamp)\b/i.test(cell));
@@ -284,9 +294,10 @@ function buildTimeline(report: IncidentReport): Timeline | undefined {
   for (const node of section.content) collector.node(node);
 
   const reportDate = incidentDate(report);
-  const fallbackZone = parseZoneSafe(frontMatterText(report.frontMatter, 'timezone'));
-  const zone = collector.zone ?? fallbackZone;
-  const entries = collector.raw.map((raw) => resolve(report, raw, zone, reportDate));
+  const fallbackZone = parseZoneSafe(frontMatterText(report.frontMatter, 'timezone')) ?? zoneDeclaredBefore(report, section);
+  const settle = zoneSettler(report.text);
+  const zone = settle(collector.zone ?? fallbackZone);
+  const entries = collector.raw.map((raw) => resolve(report, raw.zone?.undecided ? { ...raw, zone: settle(raw.zone) } : raw, zone, reportDate));
   const newestFirst = collector.newestFirst || runsBackwards(entries);
   const chronological = newestFirst ? [...entries].reverse() : [...entries];
   rollOver(chronological);
@@ -300,6 +311,25 @@ function buildTimeline(report: IncidentReport): Timeline | undefined {
     milestones: milestonesOf(chronological),
     dropped: collector.dropped,
   };
+}
+
+/**
+ * A zone declared for the whole report before its timeline: in the opening paragraphs ("All times in PDT." under
+ * the title) or in the paragraph right before the Timeline heading ("Times below are Pacific.").
+ */
+function zoneDeclaredBefore(report: IncidentReport, section: PostmortemSection): ZoneRef | undefined {
+  const firstSection = report.postmortemSections[0]?.heading.start ?? report.text.length;
+  let before: RootContent | undefined;
+  for (const node of report.tree.children) {
+    const start = node.position?.start.offset ?? 0;
+    if (start >= section.heading.start) break;
+    if (start < firstSection && node.type === 'paragraph') {
+      const zone = findZoneDeclaration(toString(node));
+      if (zone) return zone;
+    }
+    before = node;
+  }
+  return before?.type === 'paragraph' ? findZoneDeclaration(toString(before)) : undefined;
 }
 
 function parseZoneSafe(text: string | undefined): ZoneRef | undefined {
@@ -393,6 +423,9 @@ function rollOver(chronological: TimelineEntry[]): void {
 
 function milestonesOf(chronological: TimelineEntry[]): Partial<Record<Milestone, TimelineEntry>> {
   const found: Partial<Record<Milestone, TimelineEntry>> = {};
+  // "OUTAGE BEGINS"/"OUTAGE ENDS" beat "incident start"/"incident end": a stated outage is measured between them.
+  const outageStart = chronological.find((entry) => entry.milestones.includes('start') && OUTAGE_START.test(entry.text));
+  const outageEnds = chronological.filter((entry) => entry.milestones.includes('end') && OUTAGE_END.test(entry.text));
   for (const entry of chronological) {
     for (const milestone of entry.milestones) {
       // The first start and detection, the last end; mitigation and resolution count only once the incident has begun.
@@ -400,5 +433,7 @@ function milestonesOf(chronological: TimelineEntry[]): Partial<Record<Milestone,
       else if (!found[milestone] && (milestone === 'start' || !found.start || entry.instant >= found.start.instant)) found[milestone] = entry;
     }
   }
+  if (outageStart) found.start = outageStart;
+  if (outageEnds.length > 0) found.end = outageEnds[outageEnds.length - 1];
   return found;
 }
