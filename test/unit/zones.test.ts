@@ -7,7 +7,9 @@ import { timelineOf } from '../../server/src/model/timeline/timeline';
 import { findLabelZone, findZoneDeclaration, findZoneMentions, isDaylightTime, parseZone, scanTimestamp, toInstant, zoneSettler } from '../../server/src/model/timeline/time';
 import { ZONES } from '../../server/src/model/timeline/zones';
 import { timelineTimezone } from '../../server/src/rules/timelineTimezone';
-import { findingsOf } from '../support/fixtures';
+import { findingsOf, documentOf } from '../support/fixtures';
+import { createLanguageService } from '../../server/src/languageService';
+import type { MarkupContent } from 'vscode-languageserver-types';
 import { assertLinear } from '../support/linear';
 
 const HEAD = '# Incident: Checkout outage\n\n## Summary\n\nSUMMARY\n\n## Impact\n\nx\n\n## Root cause\n\nx\n\n';
@@ -236,5 +238,15 @@ describe('zone readers are linear', () => {
   }
   test('timeline-timezone is linear on prose full of zoned times', () => {
     for (const piece of ['09:25 AM WAT ', ' - 1', 'At 10:00 CET. ']) assertLinear(`timeline-timezone on ${JSON.stringify(piece)}`, check, piece, report);
+  });
+});
+
+describe('the hover on an entry in an ambiguous zone', () => {
+  test('claims no UTC instant and says why', () => {
+    const text = ['# Incident: payments delayed', '', '## Summary', '', 'x', '', '## Root cause', '', 'y', '', '## Timeline', '', '- 10:05 IST deploy starts', '- 10:40 IST rollback', ''].join('\n');
+    const hover = createLanguageService().getHover(documentOf(text), { line: 12, character: 4 });
+    const value = (hover?.contents as MarkupContent).value;
+    assert.match(value, /UTC: unknown — IST is ambiguous/);
+    assert.doesNotMatch(value, /UTC: \d/);
   });
 });

@@ -57,7 +57,12 @@ function reference(timeline: Timeline): { entry: TimelineEntry; label: string } 
 function entryDetails(timeline: Timeline, entry: TimelineEntry): string {
   const dated = entry.date !== undefined;
   const lines = [`**${describeTime(entry)}**${entry.milestones.length ? ` · ${entry.milestones.map(milestoneName).join(', ')}` : ''}`, ''];
-  lines.push(`- UTC: ${entry.zone ? formatUtc(entry.instant, dated) : `${formatUtc(entry.instant, dated)} (no time zone given; read as UTC)`}`);
+  if (entry.zone?.undecided) {
+    // IST, CST, BST … stand for several zones; nothing in the report says which, so no instant is claimed.
+    lines.push(`- UTC: unknown — ${entry.zone.text} is ambiguous (${entry.zone.undecided.join(', ')}); write the offset or another zone the report uses`);
+  } else {
+    lines.push(`- UTC: ${entry.zone ? formatUtc(entry.instant, dated) : `${formatUtc(entry.instant, dated)} (no time zone given; read as UTC)`}`);
+  }
   const local = formatInZone(entry, dated);
   if (local && entry.zone?.region !== 'UTC') lines.push(`- ${entry.explicitZone ? 'As written' : 'Declared zone'}: ${local}`);
   if (!dated) lines.push('- No date given: times are compared within one day, rolling over at midnight');
