@@ -9,7 +9,8 @@ import { normalizeSectionName, postmortemSectionOf } from '../../server/src/mode
 import { parseReportDate } from '../../server/src/model/dates';
 import { slugify, splitTarget } from '../../server/src/model/links';
 import { buildReport, type IncidentReport } from '../../server/src/model/report';
-import { timelineOf } from '../../server/src/model/timeline/timeline';
+import { timelineOf, timelinesOf } from '../../server/src/model/timeline/timeline';
+import { scanEntryStamp, whyUnreadable, looksStamped, findTimeRanges, findDate } from '../../server/src/model/timeline/time';
 
 /** The fastest of five runs: other work on a shared machine only ever adds time, so the minimum is the least noisy. */
 function fastest(run: () => void): number {
@@ -57,4 +58,26 @@ test('the timeline reader is linear on a squashed paragraph of separators', () =
   // A copy of the report each time: the timeline is cached per report object.
   const timeline = (parsed: IncidentReport) => timelineOf({ ...parsed });
   for (const piece of [' - 1', ' - 12:', ' — ', '| 1']) assertLinear(`timeline on ${JSON.stringify(piece)}`, timeline, piece, report);
+});
+
+test('the timeline stamp readers are linear on adversarial input', () => {
+  // Each reads from the start of an entry; findTimeRanges tries the same readers at every token of a text.
+  const stampPieces = ['[', '[0', '`1', '**[', '*[`', 'T+1', '+1 h', 'T+1h1', '03-26 ', '1506 ', 'Feb 8 0117 ', '20202-', '--:', '???', '(Oct 2', 'October 29-', '2023-01-04/', '1:00 UTC (Oct '];
+  const stampReaders: [string, (input: string) => unknown][] = [
+    ['scanEntryStamp', (s) => scanEntryStamp(s)],
+    ['whyUnreadable', (s) => whyUnreadable(s)],
+    ['looksStamped', (s) => looksStamped(s)],
+    ['findTimeRanges', (s) => findTimeRanges(s)],
+    ['findDate', (s) => findDate(s)],
+  ];
+  for (const [name, reader] of stampReaders) {
+    for (const piece of stampPieces) assertLinear(`${name} on ${JSON.stringify(piece)}`, reader, piece, (text) => text);
+  }
+});
+
+test('the timeline reader is linear on many entries in the new notations', () => {
+  const report = (s: string) => buildReport(`# Incident: x\n\n## Summary\n\nx\n\n## Root cause\n\nx\n\n## Timeline\n\n${s}\n`);
+  const timeline = (parsed: IncidentReport) => timelinesOf({ ...parsed });
+  const pieces = ['*06:00*: a<br>', '- [03-26 23:04] a\n', '- T+1m a\n', '- 2021-12-10: a\n', '- 20202-01-16 a\n', '| 1506 UTC | a |\n', '### Timeline\n\n- 10:00 a\n\n'];
+  for (const piece of pieces) assertLinear(`timelines on ${JSON.stringify(piece)}`, timeline, piece, report);
 });

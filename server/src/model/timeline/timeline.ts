@@ -4,7 +4,7 @@
  */
 import type { List, Table, TableRow, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { IncidentReport, PostmortemSection } from '../report';
+import type { HeadingInfo, IncidentReport, PostmortemSection } from '../report';
 import type { Range } from '../position';
 import { frontMatterText } from '../frontMatter';
 import { rememberedByText } from '../memo';
@@ -113,12 +113,14 @@ export function timelinesOf(report: IncidentReport): Timeline[] {
   let timelines = cache.get(report);
   if (timelines === undefined) {
     const sections = report.postmortemSections.filter((s) => s.kind.id === 'timeline');
-    const inside = (inner: PostmortemSection, outer: PostmortemSection): boolean =>
-      inner !== outer && outer.heading.start < inner.heading.start && inner.heading.start < outer.end;
+    const enclosing = enclosingHeadings(report, sections);
+    const reportDate = incidentDate(report);
     timelines = [];
-    for (const section of sections) {
-      const inner = sections.filter((s) => inside(s, section));
-      const timeline = buildTimeline(report, section, inner);
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i];
+      const inner: PostmortemSection[] = [];
+      for (let j = i + 1; j < sections.length && sections[j].heading.start < section.end; j++) inner.push(sections[j]);
+      const timeline = buildTimeline(report, section, inner, enclosing[i], reportDate);
       if (inner.length === 0 || size(timeline) > 0) timelines.push(timeline);
     }
     cache.set(report, timelines);
@@ -348,11 +350,13 @@ class Collector {
 
   /**
    * A stamped entry. A date on it holds for the entries after it that have none; a date alone with nothing
-   * after it only names the day ("- **March 14**" over the entries of that day).
+   * after it only names the day ("- **March 14**" over the entries of that day), and so does a date alone
+   * opening a line of a paragraph ("Tuesday, March 5 — all times UTC"): only list items and table rows are day entries.
    */
   private addEntry(stamp: EntryStamp, where: { start: number; end: number; base: number; text: string; source: TimelineEntry['source'] }): void {
+    if (stamp.precision === 'day' && where.source === 'paragraph') this.declarations(where.text, false);
     if (stamp.date) this.setDate(stamp.date);
-    if (stamp.precision === 'day' && !where.text) return;
+    if (stamp.precision === 'day' && (!where.text || where.source === 'paragraph')) return;
     const raw: RawEntry = {
       start: where.start, end: where.end, timeStart: where.base + stamp.start, timeEnd: where.base + stamp.end,
       text: where.text, source: where.source, precision: stamp.precision, time: stamp.time, date: stamp.date, zone: stamp.zone,
@@ -402,18 +406,29 @@ function lineStartsWithStamps(source: string): number[] {
   return starts;
 }
 
-/** The timeline of `section`, without what lies in the timeline sections `inner` to it (they are read on their own). */
-function buildTimeline(report: IncidentReport, section: PostmortemSection, inner: readonly PostmortemSection[]): Timeline {
+/**
+ * The timeline of `section`, without what lies in the timeline sections `inner` to it (they are read on their
+ * own, in document order), under the headings `enclosing` (outermost first), in a report dated `reportDate`.
+ */
+function buildTimeline(
+  report: IncidentReport,
+  section: PostmortemSection,
+  inner: readonly PostmortemSection[],
+  enclosing: readonly HeadingInfo[],
+  reportDate: PartialDate | undefined,
+): Timeline {
   const collector = new Collector(report.text);
   // The headings a per-incident timeline sits under may give its day ("## Incident 2 — 2025-10-21").
-  for (const heading of enclosingHeadings(report, section)) collector.declarations(heading.text, true);
+  for (const heading of enclosing) collector.declarations(heading.text, true);
   collector.declarations(section.heading.text, true);
+  let next = 0;
   for (const node of section.content) {
     const start = node.position?.start.offset ?? 0;
-    if (!inner.some((s) => s.heading.start <= start && start < s.end)) collector.node(node);
+    while (next < inner.length && inner[next].end <= start) next++;
+    if (next < inner.length && inner[next].heading.start <= start) continue;
+    collector.node(node);
   }
 
-  const reportDate = incidentDate(report);
   const fallbackZone = parseZoneSafe(frontMatterText(report.frontMatter, 'timezone'));
   const zone = collector.zone ?? fallbackZone;
   const dates = entryDates(collector.raw, reportDate);
@@ -437,17 +452,22 @@ function buildTimeline(report: IncidentReport, section: PostmortemSection, inner
 /** The level a bold label (`**Timeline:**`) stands at: under every heading before it. */
 const LABEL_DEPTH = 7;
 
-/** The nearest heading of each higher level above `section`, outermost first, the report's title (level 1) left out. */
-function enclosingHeadings(report: IncidentReport, section: PostmortemSection): IncidentReport['headings'] {
-  const found: IncidentReport['headings'] = [];
-  let depth = section.heading.pseudo ? LABEL_DEPTH : section.heading.depth;
-  for (let i = report.headings.length - 1; i >= 0 && depth > 2; i--) {
-    const heading = report.headings[i];
-    if (heading.start >= section.heading.start || heading.depth >= depth) continue;
-    depth = heading.depth;
-    if (depth > 1) found.unshift(heading);
-  }
-  return found;
+/**
+ * For each section (in document order), the nearest heading of each higher level above it, outermost first, the
+ * report's title (level 1) left out. One pass over the headings with a stack of the open ones.
+ */
+function enclosingHeadings(report: IncidentReport, sections: readonly PostmortemSection[]): HeadingInfo[][] {
+  const open: HeadingInfo[] = [];
+  let next = 0;
+  return sections.map((section) => {
+    for (; next < report.headings.length && report.headings[next].start < section.heading.start; next++) {
+      const heading = report.headings[next];
+      while (open.length > 0 && open[open.length - 1].depth >= heading.depth) open.pop();
+      open.push(heading);
+    }
+    const depth = section.heading.pseudo ? LABEL_DEPTH : section.heading.depth;
+    return open.filter((heading) => heading.depth > 1 && heading.depth < depth);
+  });
 }
 
 function parseZoneSafe(text: string | undefined): ZoneRef | undefined {
