@@ -78,6 +78,12 @@ test('the timeline stamp readers are linear on adversarial input', () => {
 test('the timeline reader is linear on many entries in the new notations', () => {
   const report = (s: string) => buildReport(`# Incident: x\n\n## Summary\n\nx\n\n## Root cause\n\nx\n\n## Timeline\n\n${s}\n`);
   const timeline = (parsed: IncidentReport) => timelinesOf({ ...parsed });
-  const pieces = ['*06:00*: a<br>', '- [03-26 23:04] a\n', '- T+1m a\n', '- 2021-12-10: a\n', '- 20202-01-16 a\n', '| 1506 UTC | a |\n', '### Timeline\n\n- 10:00 a\n\n'];
+  const pieces = ['*06:00*: a<br>', '- [03-26 23:04] a\n', '- T+1m a\n', '- 2021-12-10: a\n', '- 20202-01-16 a\n', '| 1506 UTC | a |\n', '### Timeline\n\n- 10:00 a\n- 10:01 b\n- 10:02 c\n- 10:03 d\n\n'];
   for (const piece of pieces) assertLinear(`timelines on ${JSON.stringify(piece)}`, timeline, piece, report);
+  // One long item in a timeline list (notes, attribute lists, <br>-joined pieces are looked for in it).
+  const longItem = (s: string) => report(`- 10:00 a\n- ${s}\n\n*06:00*: a<br>${s}`);
+  for (const piece of ['Note a ', '**Note', '<br', '<br>*0', '{: ', '+1 h ']) assertLinear(`timelines on an item of ${JSON.stringify(piece)}`, timeline, piece, longItem);
+  // A long line before the lines that start with times (is it a label introducing them?).
+  const preamble = (s: string) => report(`${s}\n10:00 a\n10:05 b`);
+  for (const piece of ['** ', ' :', '*: *', 'a:\n']) assertLinear(`timelines on a paragraph opening with ${JSON.stringify(piece)}`, timeline, piece, preamble);
 });

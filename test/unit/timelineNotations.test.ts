@@ -278,3 +278,23 @@ describe('never skip silently', () => {
     assert.deepEqual(entries.map((e) => `${e.date?.day} ${hhmm(e)}`), ['5 10:00', '5 11:00', '6 09:00']);
   });
 });
+
+describe('which lists are timeline lists', () => {
+  test('a list of counts is not a broken log', () => {
+    assert.deepEqual(ofRule(pm('- 2 alerts fired\n- 3 pages sent\n- 40 customers wrote in'), 'timeline-unparsed'), []);
+  });
+
+  test('a list of times that all fail to read is', () => {
+    assert.equal(ofRule(pm('- 10: am paged\n- 1506 rollback\n- 10:61 recovered'), 'timeline-unparsed').length, 3);
+  });
+});
+
+describe('lines of a paragraph', () => {
+  test('lines that start with a time after a line that introduces them are entries', () => {
+    assert.deepEqual(entriesOf(pm('Times in UTC:\n10:00 Alert fires\n10:20 Rollback')).map(hhmm), ['10:00', '10:20']);
+  });
+
+  test('prose wrapped before a time is not an entry', () => {
+    assert.deepEqual(entriesOf(pm('- 09:00 a\n\nThe deploy started at\n10:00 and the alert came later.')).map(hhmm), ['09:00']);
+  });
+});

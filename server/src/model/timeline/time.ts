@@ -777,10 +777,13 @@ const ISO_LIKE = /\d{4}([-/])\d{1,2}\1\d{1,2}(?!\d)/y;
 const CLOCK_LIKE = /\d{1,3}:\d{1,3}(?::\d{1,3})?/y;
 const FOUR_DIGITS = /\d{4}(?![\d:])/y;
 
-/** Whether a text starts like a stamp (a digit, or a time marked unknown), readable or not: "20202-01-16", "--:--". */
+// Digits joined as in a date or time ("20202-01", "10:", "12/3"), or three or more ("1506"); not "2 alerts".
+const STAMP_LIKE = /\d{1,5}[-/:.]|\d{3}/y;
+
+/** Whether a text starts like a stamp, readable or not: "20202-01-16", "10: am", "1506", "--:--". */
 export function looksStamped(text: string): boolean {
   const pos = readOpeners(text, skipWhitespace(text, 0)).end;
-  return isDigitAt(text, pos) || matchAt(UNKNOWN_TIME, text, pos) !== undefined;
+  return matchAt(STAMP_LIKE, text, pos) !== undefined || matchAt(UNKNOWN_TIME, text, pos) !== undefined;
 }
 
 /** Why an entry has no readable stamp at its start, in a few words for the user. */

@@ -241,8 +241,11 @@ class Collector {
       return;
     }
     const lineStarts = lineStartsWithStamps(source);
-    // Lines that start with a time (or name the day: "**March 14, 2024**"), from the first line on.
-    if (lineStarts.length >= 1 && lineStarts[0] === 0) {
+    // Lines that start with a time (or name the day: "**March 14, 2024**"), from the first line on or after a
+    // line that introduces them ("Times in UTC:"); a line of prose wrapped before a time does not.
+    const introduced = lineStarts.length >= 1 && lineStarts[0] > 0 && introducesEntries(source.slice(0, lineStarts[0]));
+    if (lineStarts.length >= 1 && (lineStarts[0] === 0 || introduced)) {
+      if (introduced) this.declarations(source.slice(0, lineStarts[0]), false);
       lineStarts.forEach((lineStart, i) => {
         const lineEnd = i + 1 < lineStarts.length ? lineStarts[i + 1] : source.length;
         this.entry(source.slice(0, lineEnd).replace(/\s+$/, ''), lineStart, start, 'paragraph', lineEnd);
@@ -393,6 +396,13 @@ function squashedSegments(source: string): number[] {
     if (scanTimestamp(source, at)) starts.push(at);
   }
   return starts;
+}
+
+/** Whether text ends as a label does ("Times in UTC:", "**March 14:**"), so that the lines after it are its entries. */
+function introducesEntries(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && (text.charAt(end - 1) === '*' || /\s/.test(text.charAt(end - 1)))) end--;
+  return text.charAt(end - 1) === ':';
 }
 
 /** Offsets of the lines of a paragraph that start with a stamp (soft-wrapped logs). */
