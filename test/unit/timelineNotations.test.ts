@@ -298,3 +298,36 @@ describe('lines of a paragraph', () => {
     assert.deepEqual(entriesOf(pm('- 09:00 a\n\nThe deploy started at\n10:00 and the alert came later.')).map(hhmm), ['09:00']);
   });
 });
+
+describe('lines from licensed real reports', () => {
+  test('dfds/postmortems PM2021-011 (MIT, Copyright (c) 2019 DFDS): date-only rows and a backward step', () => {
+    const text = pm([
+      'All times in UTC.',
+      '',
+      '| Time               | Event |',
+      '| :----------------- | ----- |',
+      '| 2021-12-10         | The Log4Shell vulnerability was published |',
+      '| 2021-12-10   15:40 | We became aware of it during a call with Peter Taylor |',
+      '| 2021-12-13   15:50 | Started scanning Docker images used on Hellman. One affected pod found (xroute) |',
+      '| 2021-12-13   14:30 | Initial management-level contact with S&amp;O |',
+      '| 2021-12-17   14:40 | Vulnerable EC2 instances terminated, because they were development servers |',
+      '| 2021-12-17         | log4j 2.17 published |',
+      '| 2022-01-04 11:03   | Follow-up on missing feedback from Logistics x-route team. |',
+    ].join('\n'));
+    const found = ofRule(text, 'timeline-order');
+    assert.deepEqual(found.map((f) => f.line), [text.split('\n').findIndex((l) => l.includes('14:30')) + 1]);
+    assert.deepEqual(ofRule(text, 'timeline-unparsed'), []);
+  });
+
+  test('kubernetes/test-infra post-mortem 2019-03-26 (Apache-2.0): [MM-DD HH:MM] entries', () => {
+    const text = pm([
+      '- [12-05 16:21] Crashloop bug preventing Boskos from updating is introduced',
+      '- [03-20 16:46] Boskos StatefulSet spec is updated but the pod is not updated',
+      '- [03-26 17:40] Kubernetes node upgrade is initiated on the build cluster',
+      '- [03-26 23:04] The node hosting boskos is drained. The replacement pod is stuck in a crash loop. (**outage starts**)',
+      '- [03-26 02:50] The outage is reported on GitHub by @mborsz',
+    ].join('\n')).replace('# Incident: Checkout outage', '# March 26th, 2019 Boskos Outage');
+    const found = ofRule(text, 'timeline-order');
+    assert.deepEqual(found.map((f) => f.line), [text.split('\n').findIndex((l) => l.includes('[03-26 02:50]')) + 1]);
+  });
+});
