@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildReport } from '../../server/src/model/report';
 import { kindReason } from '../../server/src/model/kinds/kindReasons';
-import { explain, DEFAULT_UNREAD_REASON } from '../../server/src/features/explain';
+import { explain } from '../../server/src/features/explain';
 import { createLanguageService } from '../../server/src/languageService';
 import { documentOf } from '../support/fixtures';
 
@@ -87,7 +87,7 @@ describe('headings and timeline entries as understood', () => {
     assert.equal(timeline.notRead, 1);
     assert.deepEqual(timeline.entries.map((e) => (e.read ? [e.line, e.utc, e.zone] : [e.line, e.reason])), [
       [15, '2023-11-02T14:05Z', 'UTC'],
-      [16, DEFAULT_UNREAD_REASON],
+      [16, 'no time or date at its start'],
       [17, '2023-11-02T14:40Z', 'UTC'],
     ]);
   });

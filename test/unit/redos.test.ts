@@ -9,8 +9,9 @@ import { normalizeSectionName, postmortemSectionOf } from '../../server/src/mode
 import { parseReportDate } from '../../server/src/model/dates';
 import { slugify, splitTarget } from '../../server/src/model/links';
 import { buildReport, type IncidentReport } from '../../server/src/model/report';
-import { timelineOf } from '../../server/src/model/timeline/timeline';
+import { timelineOf, timelinesOf } from '../../server/src/model/timeline/timeline';
 import { readHtmlHeading, startsSectionLabel } from '../../server/src/model/kinds/headingShapes';
+import { scanEntryStamp, whyUnreadable, looksStamped, findTimeRanges, findDate } from '../../server/src/model/timeline/time';
 
 /** The fastest of five runs: other work on a shared machine only ever adds time, so the minimum is the least noisy. */
 function fastest(run: () => void): number {
@@ -60,4 +61,32 @@ test('the timeline reader is linear on a squashed paragraph of separators', () =
   // A copy of the report each time: the timeline is cached per report object.
   const timeline = (parsed: IncidentReport) => timelineOf({ ...parsed });
   for (const piece of [' - 1', ' - 12:', ' — ', '| 1']) assertLinear(`timeline on ${JSON.stringify(piece)}`, timeline, piece, report);
+});
+
+test('the timeline stamp readers are linear on adversarial input', () => {
+  // Each reads from the start of an entry; findTimeRanges tries the same readers at every token of a text.
+  const stampPieces = ['[', '[0', '`1', '**[', '*[`', 'T+1', '+1 h', 'T+1h1', '03-26 ', '1506 ', 'Feb 8 0117 ', '20202-', '--:', '???', '(Oct 2', 'October 29-', '2023-01-04/', '1:00 UTC (Oct '];
+  const stampReaders: [string, (input: string) => unknown][] = [
+    ['scanEntryStamp', (s) => scanEntryStamp(s)],
+    ['whyUnreadable', (s) => whyUnreadable(s)],
+    ['looksStamped', (s) => looksStamped(s)],
+    ['findTimeRanges', (s) => findTimeRanges(s)],
+    ['findDate', (s) => findDate(s)],
+  ];
+  for (const [name, reader] of stampReaders) {
+    for (const piece of stampPieces) assertLinear(`${name} on ${JSON.stringify(piece)}`, reader, piece, (text) => text);
+  }
+});
+
+test('the timeline reader is linear on many entries in the new notations', () => {
+  const report = (s: string) => buildReport(`# Incident: x\n\n## Summary\n\nx\n\n## Root cause\n\nx\n\n## Timeline\n\n${s}\n`);
+  const timeline = (parsed: IncidentReport) => timelinesOf({ ...parsed });
+  const pieces = ['*06:00*: a<br>', '- [03-26 23:04] a\n', '- T+1m a\n', '- 2021-12-10: a\n', '- 20202-01-16 a\n', '| 1506 UTC | a |\n', '### Timeline\n\n- 10:00 a\n- 10:01 b\n- 10:02 c\n- 10:03 d\n\n'];
+  for (const piece of pieces) assertLinear(`timelines on ${JSON.stringify(piece)}`, timeline, piece, report);
+  // One long item in a timeline list (notes, attribute lists, <br>-joined pieces are looked for in it).
+  const longItem = (s: string) => report(`- 10:00 a\n- ${s}\n\n*06:00*: a<br>${s}`);
+  for (const piece of ['Note a ', '**Note', '<br', '<br>*0', '{: ', '+1 h ']) assertLinear(`timelines on an item of ${JSON.stringify(piece)}`, timeline, piece, longItem);
+  // A long line before the lines that start with times (is it a label introducing them?).
+  const preamble = (s: string) => report(`${s}\n10:00 a\n10:05 b`);
+  for (const piece of ['** ', ' :', '*: *', 'a:\n']) assertLinear(`timelines on a paragraph opening with ${JSON.stringify(piece)}`, timeline, piece, preamble);
 });

@@ -5,7 +5,7 @@
 import type { IncidentReport, HeadingInfo } from '../model/report';
 import type { ReportKind } from '../model/kinds/classify';
 import { kindReason } from '../model/kinds/kindReasons';
-import { timelineOf, type Timeline, type TimelineEntry, type UnparsedEntry } from '../model/timeline/timeline';
+import { timelinesOf, type Timeline, type TimelineEntry, type UnparsedEntry } from '../model/timeline/timeline';
 import { describeTime } from '../model/timeline/describe';
 
 export interface Explanation {
@@ -71,19 +71,9 @@ export interface UnreadEntry {
   reason: string;
 }
 
-/** Said of an unread entry when the timeline reader gave no reason of its own. */
-export const DEFAULT_UNREAD_REASON = 'no readable time at its start';
 
 const KIND_NAMES: Record<ReportKind, string> = { '8d': '8D report', postmortem: 'post-mortem' };
 
-/**
- * The timelines of a report, in document order. The one place that asks the model for them, so that reports with
- * several timelines need a change here only.
- */
-function timelinesOfReport(report: IncidentReport): Timeline[] {
-  const timeline = timelineOf(report);
-  return timeline ? [timeline] : [];
-}
 
 export function explain(report: IncidentReport): Explanation {
   const { reason } = kindReason(report.kindEvidence);
@@ -93,7 +83,7 @@ export function explain(report: IncidentReport): Explanation {
     kindName: kind ? KIND_NAMES[kind] : 'not a report',
     reason,
     headings: headingRoles(report),
-    timelines: report.kind === 'postmortem' ? timelinesOfReport(report).map(explainTimeline) : [],
+    timelines: report.kind === 'postmortem' ? timelinesOf(report).map(explainTimeline) : [],
   };
 }
 
@@ -136,10 +126,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function utcOf(entry: TimelineEntry): string {
   const d = new Date(entry.instant);
+  const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (entry.precision === 'day') return entry.date ? `day ${day}` : 'a day (no date)';
+  // IST, CST, BST … that the report does not decide: no instant is claimed.
+  if (entry.zone?.undecided) return `unknown (${entry.zone.text} is ambiguous: ${entry.zone.undecided.join(', ')})`;
   const seconds = d.getUTCSeconds() ? `:${pad(d.getUTCSeconds())}` : '';
   const clock = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${seconds}Z`;
   // Without a date the instant stands on an arbitrary day: only its clock time means anything.
-  return entry.date ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${clock}` : clock;
+  return entry.date ? `${day}T${clock}` : clock;
 }
 
 function readEntry(entry: TimelineEntry): ReadEntry {
@@ -158,9 +152,7 @@ function readEntry(entry: TimelineEntry): ReadEntry {
 }
 
 function unreadEntry(entry: UnparsedEntry): UnreadEntry {
-  // The timeline reader may say why it could not read an entry; older versions do not.
-  const reason = 'reason' in entry && typeof entry.reason === 'string' && entry.reason ? entry.reason : DEFAULT_UNREAD_REASON;
-  return { read: false, line: entry.line + 1, text: entry.text, reason };
+  return { read: false, line: entry.line + 1, text: entry.text, reason: entry.reason };
 }
 
 /** How much of a timeline was read, in a sentence: `14 entries read, 2 not read (lines 33, 40)`. */

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { IncidentReport } from '../model/report';
 import type { Position, Range } from '../model/position';
-import { timelineOf, type Timeline, type TimelineEntry, type Milestone } from '../model/timeline/timeline';
+import { timelinesOf, type Timeline, type TimelineEntry, type Milestone } from '../model/timeline/timeline';
 import { describeTime, relativeTime } from '../model/timeline/describe';
 import { formatDuration } from '../model/timeline/time';
 import { readCounts } from './explain';
@@ -15,14 +15,14 @@ function contains(range: Range, position: Position): boolean {
 /** Hover on a timeline entry (its instant and time since the start) or on the Timeline heading (milestones and durations). */
 export function getHover(report: IncidentReport, position: Position): Hover | undefined {
   if (report.kind !== 'postmortem') return undefined;
-  const timeline = timelineOf(report);
-  if (!timeline) return undefined;
-  if (contains(timeline.section.heading.range, position)) {
-    return { contents: { kind: MarkupKind.Markdown, value: timelineSummary(timeline) }, range: timeline.section.heading.range };
+  for (const timeline of timelinesOf(report)) {
+    if (contains(timeline.section.heading.range, position)) {
+      return { contents: { kind: MarkupKind.Markdown, value: timelineSummary(timeline) }, range: timeline.section.heading.range };
+    }
+    const entry = timeline.entries.find((candidate) => contains(candidate.range, position));
+    if (entry) return { contents: { kind: MarkupKind.Markdown, value: entryDetails(timeline, entry) }, range: entry.timeRange };
   }
-  const entry = timeline.entries.find((candidate) => contains(candidate.range, position));
-  if (!entry) return undefined;
-  return { contents: { kind: MarkupKind.Markdown, value: entryDetails(timeline, entry) }, range: entry.timeRange };
+  return undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

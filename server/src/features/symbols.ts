@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { IncidentReport, Section } from '../model/report';
-import { timelineOf } from '../model/timeline/timeline';
+import { timelinesOf } from '../model/timeline/timeline';
 import { describeTime } from '../model/timeline/describe';
 
 const MAX_ENTRY_NAME = 80;
@@ -8,7 +8,7 @@ const MAX_ENTRY_NAME = 80;
 /** The report's outline: sections nested by level, timeline entries under the Timeline section. Nothing for other files. */
 export function getDocumentSymbols(report: IncidentReport): DocumentSymbol[] {
   if (!report.kind) return [];
-  const timeline = report.kind === 'postmortem' ? timelineOf(report) : undefined;
+  const timelines = report.kind === 'postmortem' ? timelinesOf(report) : [];
   const roots: DocumentSymbol[] = [];
   const stack: { depth: number; symbol: DocumentSymbol }[] = [];
   const bySection = new Map<Section, DocumentSymbol>();
@@ -21,13 +21,14 @@ export function getDocumentSymbols(report: IncidentReport): DocumentSymbol[] {
     else roots.push(symbol);
     stack.push({ depth: section.heading.depth, symbol });
   }
-  if (timeline) {
+  for (const timeline of timelines) {
     // Each entry goes under the innermost section that holds it: the Timeline, or a day heading inside it.
     const inside = report.sections.filter((s) => s.heading.start >= timeline.section.heading.start && s.heading.start < timeline.section.end);
     for (const entry of timeline.entries) {
       const offset = report.lines.offsetAt(entry.range.start);
       const holder = inside.filter((s) => s.heading.start <= offset && offset < Math.max(s.end, s.heading.end)).at(-1) ?? timeline.section;
-      const symbol = bySection.get(holder)!;
+      const symbol = bySection.get(holder);
+      if (!symbol) continue; // a timeline held in a label (`- Timeline: …`) has no section of its own in the outline
       (symbol.children ??= []).push({ name: truncate(`${describeTime(entry)} ${entry.text}`), kind: SymbolKind.Event, range: entry.range, selectionRange: entry.timeRange });
     }
   }

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from './rule';
 import type { IncidentReport } from '../model/report';
-import { timelineOf, type Timeline, type TimelineEntry } from '../model/timeline/timeline';
+import { timelineOf, timelinesOf, type Timeline, type TimelineEntry } from '../model/timeline/timeline';
 import { findZonedTimes, isDaylightTime, toInstant, zoneSettler, type ZoneRef } from '../model/timeline/time';
 import { describeTime } from '../model/timeline/describe';
 import { proseOutside } from './durationMismatch';
@@ -13,14 +13,17 @@ export const timelineTimezone: Rule = {
   check(report) {
     const timeline = timelineOf(report);
     if (!timeline || timeline.entries.length === 0) return [];
-    if (timeline.entries.every((entry) => !entry.zone)) {
+    const timelines = timelinesOf(report);
+    const entries = timelines.flatMap((t) => t.entries);
+    if (entries.every((entry) => !entry.zone)) {
       return [{
         message: 'The timeline does not say its time zone: add one to the entries or a line such as "All times UTC."',
         range: timeline.section.heading.range,
         severity: 'hint',
       }];
     }
-    return [...mixedZones(timeline.entries), ...wrongDaylight(timeline.entries), ...proseInOtherZone(report, timeline)];
+    // Each timeline of a report of several incidents is checked on its own; a wrong abbreviation is said once.
+    return [...timelines.flatMap((t) => mixedZones(t.entries)), ...wrongDaylight(entries), ...proseInOtherZone(report, timeline)];
   },
 };
 

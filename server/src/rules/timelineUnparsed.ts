@@ -1,5 +1,5 @@
-import type { Rule } from './rule';
-import { timelineOf, MAX_TIMELINE_ENTRIES } from '../model/timeline/timeline';
+import type { Finding, Rule } from './rule';
+import { timelinesOf, MAX_TIMELINE_ENTRIES, type Timeline } from '../model/timeline/timeline';
 
 export const timelineUnparsed: Rule = {
   id: 'timeline-unparsed',
@@ -7,18 +7,21 @@ export const timelineUnparsed: Rule = {
   defaultSeverity: 'information',
   kinds: ['postmortem'],
   check(report) {
-    const timeline = timelineOf(report);
-    if (!timeline) return [];
-    const findings = timeline.unparsed.map((entry) => ({
-      message: `No readable time in this timeline ${entry.source === 'table' ? 'row' : 'entry'}: it is left out of the order and duration checks`,
-      range: entry.range,
-    }));
-    if (timeline.dropped > 0) {
-      findings.push({
-        message: `The timeline has ${MAX_TIMELINE_ENTRIES + timeline.dropped} entries: only the first ${MAX_TIMELINE_ENTRIES} are read and checked`,
-        range: timeline.section.heading.range,
-      });
-    }
-    return findings;
+    // Every timeline of the report: an entry left out is never left out silently.
+    return timelinesOf(report).flatMap(unreadEntries);
   },
 };
+
+function unreadEntries(timeline: Timeline): Finding[] {
+  const findings: Finding[] = timeline.unparsed.map((entry) => ({
+    message: `No readable time in this timeline ${entry.source === 'table' ? 'row' : 'entry'} (${entry.reason}): it is left out of the order and duration checks`,
+    range: entry.range,
+  }));
+  if (timeline.dropped > 0) {
+    findings.push({
+      message: `The timeline has ${MAX_TIMELINE_ENTRIES + timeline.dropped} entries: only the first ${MAX_TIMELINE_ENTRIES} are read and checked`,
+      range: timeline.section.heading.range,
+    });
+  }
+  return findings;
+}

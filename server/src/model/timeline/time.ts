@@ -133,7 +133,7 @@ const WEEKDAYS = new Set([
   'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
 ]);
 /** Stands in for a missing year: a leap year (so 29 February is a date) under today's DST rules. */
-const DEFAULT_YEAR = 2024;
+export const DEFAULT_YEAR = 2024;
 
 /** "March", "Mar", "Sept" (any case) → 3, 3, 9. */
 function monthFromName(word: string): number | undefined {
@@ -155,9 +155,12 @@ function makeDate(year: number | undefined, month: number, day: number): Partial
 
 const ISO_DATE = /(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?!\d)/y;
 // Month names must be capitalised so that "may" in prose is not read as a month.
-const MONTH_DAY = /([A-Z][A-Za-z]{2,8})\.?[ \t]{1,2}(\d{1,2})(?:st|nd|rd|th)?(?![A-Za-z0-9])/y;
-const DAY_MONTH = /(\d{1,2})(?:st|nd|rd|th)?[ \t]{1,2}(?:of[ \t]{1,2})?([A-Z][A-Za-z]{2,8})(?![A-Za-z])\.?/y;
+// A span of days ("October 29-30, 2025", "29–30 October") is read as its first day.
+const MONTH_DAY = /([A-Z][A-Za-z]{2,8})\.?[ \t]{1,2}(\d{1,2})(?:st|nd|rd|th)?(?:[-\u2013]\d{1,2}(?:st|nd|rd|th)?)?(?![A-Za-z0-9])/y;
+const DAY_MONTH = /(\d{1,2})(?:st|nd|rd|th)?(?:[-\u2013]\d{1,2}(?:st|nd|rd|th)?)?[ \t]{1,2}(?:of[ \t]{1,2})?([A-Z][A-Za-z]{2,8})(?![A-Za-z])\.?/y;
 const YEAR_AFTER = /,?[ \t]{1,2}(\d{4})(?!\d)/y;
+// "03-26", "10/31": a month and day in numbers, read only right before a time ("[03-26 23:04]").
+const NUMERIC_MONTH_DAY = /(\d{1,2})([-/])(\d{1,2})(?![\d/-])/y;
 
 /** "2025-02-11", "2024/03/15". */
 function readIsoDate(text: string, pos: number): Read<PartialDate> | undefined {
@@ -167,27 +170,35 @@ function readIsoDate(text: string, pos: number): Read<PartialDate> | undefined {
   return value && { value, end: pos + match[0].length };
 }
 
-/** The year after a named date ("March 16, 2024", "8 April 2025"), when there is one. */
-function withYear(text: string, pos: number, month: number, day: number): Read<PartialDate> | undefined {
-  const year = matchAt(YEAR_AFTER, text, pos);
+/** The year after a named date ("March 16, 2024", "8 April 2025"), when there is one and `yearAfter` allows it. */
+function withYear(text: string, pos: number, month: number, day: number, yearAfter = true): Read<PartialDate> | undefined {
+  const year = yearAfter ? matchAt(YEAR_AFTER, text, pos) : undefined;
   const value = makeDate(year ? Number(year[1]) : undefined, month, day);
   return value && { value, end: pos + (year ? year[0].length : 0) };
 }
 
 /** "March 16", "Mar 16 2024", "January 23, 2024", "Oct 21st". */
-function readMonthDay(text: string, pos: number): Read<PartialDate> | undefined {
+function readMonthDay(text: string, pos: number, yearAfter = true): Read<PartialDate> | undefined {
   const match = matchAt(MONTH_DAY, text, pos);
   const month = match && monthFromName(match[1]);
   if (!match || !month) return undefined;
-  return withYear(text, pos + match[0].length, month, Number(match[2]));
+  return withYear(text, pos + match[0].length, month, Number(match[2]), yearAfter);
 }
 
 /** "8 April", "21st Oct", "16 March 2024", "5th of May". */
-function readDayMonth(text: string, pos: number): Read<PartialDate> | undefined {
+function readDayMonth(text: string, pos: number, yearAfter = true): Read<PartialDate> | undefined {
   const match = matchAt(DAY_MONTH, text, pos);
   const month = match && monthFromName(match[2]);
   if (!match || !month) return undefined;
-  return withYear(text, pos + match[0].length, month, Number(match[1]));
+  return withYear(text, pos + match[0].length, month, Number(match[1]), yearAfter);
+}
+
+/** "03-26", "10/31" (month first, as US and ISO-without-year logs write it). */
+function readNumericMonthDay(text: string, pos: number): Read<PartialDate> | undefined {
+  const match = matchAt(NUMERIC_MONTH_DAY, text, pos);
+  if (!match) return undefined;
+  const value = makeDate(undefined, Number(match[1]), Number(match[3]));
+  return value && { value, end: pos + match[0].length };
 }
 
 function readAnyDate(text: string, pos: number): Read<PartialDate> | undefined {
@@ -533,11 +544,17 @@ export function parseZone(text: string): ZoneRef | undefined {
 
 // ─── Timestamps ─────────────────────────────────────────────────────────────────────────────────────────────
 
-const EMPHASIS = /(?:\*\*|__|\*|_)(?=\S)/y;
+// What a stamp may be wrapped in: emphasis, code, brackets ("**14:07**", "`14:05`", "[08:47]", "*[08:47]*").
+const OPENER = /(?:\*\*|__|\*|_|`|\[)(?=\S)/y;
+const CLOSER_OF: Readonly<Record<string, string>> = { '**': '**', __: '__', '*': '*', _: '_', '`': '`', '[': ']' };
+const MAX_OPENERS = 2;
 const AT_WORD = /[Aa]t[ \t]{1,3}/y;
 const WEEKDAY = /([A-Z][a-z]{2,8})\.?,?[ \t]{1,3}/y;
-const DATE_TIME_GAP = /,?[ \t]{1,3}(?:at[ \t]{1,3})?/y;
+// "2023-01-04/11:34" joins the two with a slash.
+const DATE_TIME_GAP = /,?[ \t]{1,3}(?:at[ \t]{1,3})?|\//y;
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?/y;
+// "1506", "0117": a time only with a date before it or a zone after it ("Feb 8 0117 UTC"), never alone.
+const COMPACT_CLOCK = /([01]\d|2[0-3])([0-5]\d)(?!\d)/y;
 const MERIDIEM = /[ \t]?([AaPp])\.?[Mm]\.?(?![A-Za-z0-9])/y;
 const ZONE_GAP = /[ \t]{1,2}/y;
 const TRAILING_DATE_GAP = /,?[ \t]{1,3}(?:on[ \t]{1,3})?/y;
@@ -551,11 +568,14 @@ function skipWeekday(text: string, pos: number): number {
   return match && WEEKDAYS.has(match[1].toLowerCase()) ? pos + match[0].length : pos;
 }
 
-/** A date before the time: "2025-02-11T", "2025-05-06 ", "March 16, ", "16 March 2024 ". */
-function readLeadingDate(text: string, pos: number): (Read<PartialDate> & { iso: boolean }) | undefined {
+/**
+ * A date before the time: "2025-02-11T", "2025-05-06 ", "March 16, ", "16 March 2024 ", "03-26 ", "2023-01-04/".
+ * Without `yearAfter`, four digits after a named date are left to be the time ("Feb 8 0117 UTC").
+ */
+function readLeadingDate(text: string, pos: number, yearAfter = true): (Read<PartialDate> & { iso: boolean }) | undefined {
   const iso = readIsoDate(text, pos);
   if (iso && text.charAt(iso.end) === 'T') return { ...iso, end: iso.end + 1, iso: true };
-  const date = iso ?? readMonthDay(text, pos) ?? readDayMonth(text, pos);
+  const date = iso ?? readMonthDay(text, pos, yearAfter) ?? readDayMonth(text, pos, yearAfter) ?? readNumericMonthDay(text, pos);
   const gap = date && matchAt(DATE_TIME_GAP, text, date.end);
   return date && gap ? { value: date.value, end: date.end + gap[0].length, iso: false } : undefined;
 }
@@ -583,6 +603,12 @@ function readClock(text: string, pos: number): Read<ClockTime> | undefined {
   return { value: { hour, minute, second }, end };
 }
 
+/** "1506", "0117": hours and minutes without a colon (the caller requires a date or zone beside them). */
+function readCompactClock(text: string, pos: number): Read<ClockTime> | undefined {
+  const match = matchAt(COMPACT_CLOCK, text, pos);
+  return match && { value: { hour: Number(match[1]), minute: Number(match[2]), second: 0 }, end: pos + 4 };
+}
+
 /** A zone right after the time: "Z", and after an ISO date also "+01:00". */
 function readAttachedZone(text: string, pos: number, iso: boolean): Read<ZoneRef> | undefined {
   return readZone(text, pos, { zulu: true, offset: iso, names: false, bare: 'before-punctuation' });
@@ -598,10 +624,14 @@ function readSpacedZone(text: string, pos: number): Read<ZoneRef> | undefined {
   return zone && text.charAt(zone.end) === ')' ? { value: zone.value, end: zone.end + 1 } : undefined;
 }
 
-/** A date after the time and zone: ", 21st Oct", " on 8 April", ", 2025-02-11". */
+/** A date after the time and zone: ", 21st Oct", " on 8 April", ", 2025-02-11", " (Oct 29)". */
 function readTrailingDate(text: string, pos: number): Read<PartialDate> | undefined {
   const gap = matchAt(TRAILING_DATE_GAP, text, pos);
-  return gap ? readAnyDate(text, pos + gap[0].length) : undefined;
+  if (!gap) return undefined;
+  const at = pos + gap[0].length;
+  if (text.charAt(at) !== '(') return readAnyDate(text, at);
+  const date = readAnyDate(text, at + 1);
+  return date && text.charAt(date.end) === ')' ? { value: date.value, end: date.end + 1 } : undefined;
 }
 
 /** Whether a timestamp may end here, so that "14:07abc", "14:07:3" and "14:07.5" are not timestamps. */
@@ -612,37 +642,77 @@ function atBoundary(text: string, pos: number): boolean {
   return !('.,:'.includes(char) && isDigitAt(text, pos + 1));
 }
 
-/** The timestamp that starts exactly at `start`. */
-function readTimestamp(text: string, start: number): TimestampMatch | undefined {
-  let pos = start;
-  const emphasis = matchAt(EMPHASIS, text, pos)?.[0] ?? '';
-  pos += emphasis.length;
-  pos += matchAt(AT_WORD, text, pos)?.[0].length ?? 0;
-  pos = skipWeekday(text, pos);
-  const leading = readLeadingDate(text, pos);
-  if (leading) pos = leading.end;
-  const clock = readClock(text, pos);
-  if (!clock) return undefined;
-  pos = clock.end;
-  let zone = readAttachedZone(text, pos, leading?.iso === true) ?? readSpacedZone(text, pos);
-  if (zone) pos = zone.end;
-  const date = leading ?? readTrailingDate(text, pos);
-  if (date && !leading) pos = date.end;
-  if (emphasis && text.startsWith(emphasis, pos)) {
-    pos += emphasis.length;
-    // "**14:07** UTC"
-    const after = zone ? undefined : readSpacedZone(text, pos);
+/** Up to two wrappers opening a stamp ("**", "`", "[", "*["), outermost first. */
+function readOpeners(text: string, pos: number): Read<string[]> {
+  const openers: string[] = [];
+  let end = pos;
+  for (let match = matchAt(OPENER, text, end); match && openers.length < MAX_OPENERS; match = matchAt(OPENER, text, end)) {
+    openers.push(match[0]);
+    end += match[0].length;
+  }
+  return { value: openers, end };
+}
+
+/**
+ * Closes the wrappers that are closed at `pos`, innermost first; an unclosed one is left as text. A zone may follow
+ * a closing wrapper ("**14:07** UTC", "[08:47] PDT").
+ */
+function closeOpeners(text: string, pos: number, openers: readonly string[], zone: Read<ZoneRef> | undefined): { end: number; zone?: Read<ZoneRef> } {
+  let end = pos;
+  let found = zone;
+  for (let i = openers.length - 1; i >= 0; i--) {
+    const closer = CLOSER_OF[openers[i]];
+    if (!text.startsWith(closer, end)) continue;
+    end += closer.length;
+    const after = found ? undefined : readSpacedZone(text, end);
     if (after) {
-      zone = after;
-      pos = after.end;
+      found = after;
+      end = after.end;
     }
   }
-  if (!atBoundary(text, pos)) return undefined;
-  const separator = matchAt(SEPARATOR, text, pos);
-  const match: TimestampMatch = { time: clock.value, start, end: pos, textStart: pos + (separator?.[0].length ?? 0) };
+  return found ? { end, zone: found } : { end };
+}
+
+/** Whether the date at `pos` ends in a year written after a month name ("Feb 8 2024"), which may be a time instead. */
+function namedDateWithYear(text: string, pos: number, date: PartialDate): boolean {
+  return date.year !== undefined && readIsoDate(text, pos) === undefined;
+}
+
+/** The date (if any), time and zone from `pos`, where the wrappers `openers` were opened at `start`. */
+function readDateAndTime(text: string, start: number, pos: number, openers: readonly string[], yearAfter: boolean): TimestampMatch | undefined {
+  const leading = readLeadingDate(text, pos, yearAfter);
+  const at = leading ? leading.end : pos;
+  const colon = readClock(text, at);
+  const compact = colon ? undefined : readCompactClock(text, at);
+  const clock = colon ?? compact;
+  if (!clock) {
+    // "Feb 8 0117 UTC": the four digits taken for the year are the time.
+    return yearAfter && leading && namedDateWithYear(text, pos, leading.value) ? readDateAndTime(text, start, pos, openers, false) : undefined;
+  }
+  let end = clock.end;
+  const zoneAfter = readAttachedZone(text, end, leading?.iso === true) ?? readSpacedZone(text, end);
+  if (zoneAfter) end = zoneAfter.end;
+  const date = leading ?? readTrailingDate(text, end);
+  if (date && !leading) end = date.end;
+  const closed = closeOpeners(text, end, openers, zoneAfter);
+  end = closed.end;
+  // Four digits are a time only beside a date or a zone; where they could be a year, only beside a zone.
+  if (compact && (yearAfter ? !leading && !closed.zone : !closed.zone)) return undefined;
+  if (!atBoundary(text, end)) return undefined;
+  const separator = matchAt(SEPARATOR, text, end);
+  const match: TimestampMatch = { time: clock.value, start, end, textStart: end + (separator?.[0].length ?? 0) };
   if (date) match.date = date.value;
-  if (zone) match.zone = zone.value;
+  if (closed.zone) match.zone = closed.zone.value;
   return match;
+}
+
+/** The timestamp that starts exactly at `start`. */
+function readTimestamp(text: string, start: number): TimestampMatch | undefined {
+  const openers = readOpeners(text, start);
+  let pos = openers.end;
+  pos += matchAt(AT_WORD, text, pos)?.[0].length ?? 0;
+  pos = skipWeekday(text, pos);
+  return readDateAndTime(text, start, pos, openers.value, true);
 }
 
 export function scanTimestamp(text: string, from = 0): TimestampMatch | undefined {
@@ -651,6 +721,99 @@ export function scanTimestamp(text: string, from = 0): TimestampMatch | undefine
 }
 
 const timestampOfEntry = rememberedByText((text: string): Readonly<TimestampMatch> | undefined => readTimestamp(text, skipWhitespace(text, 0)));
+
+// ─── Entry stamps: a time, a day, or an offset from the start ──────────────────────────────────────────────
+
+export interface EntryStamp extends TimestampMatch {
+  /** `time`: a clock time (maybe dated); `day`: a date alone ("2021-12-10"); `offset`: "T+30m" from the start. */
+  precision: 'time' | 'day' | 'offset';
+  /** For an offset: minutes after the incident's start (negative before it). */
+  offsetMinutes?: number;
+}
+
+const MIDNIGHT: Readonly<ClockTime> = { hour: 0, minute: 0, second: 0 };
+/** Years a date standing alone may have: "Feb 8 0117" is not a date in the year 117. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+// "T+30m", "T-5m", "+45 min", "[+1 hrs]": a sign (a minus only after "T") before a duration.
+const OFFSET_SIGN = /(?:T[ \t]?([+\-\u2212])|(\+))[ \t]?/y;
+
+/** What follows a stamp: closing wrappers, a boundary, a separator. */
+function finishStamp(text: string, start: number, pos: number, openers: readonly string[]): TimestampMatch | undefined {
+  const { end } = closeOpeners(text, pos, openers, undefined);
+  if (!atBoundary(text, end)) return undefined;
+  const separator = matchAt(SEPARATOR, text, end);
+  return { time: { ...MIDNIGHT }, start, end, textStart: end + (separator?.[0].length ?? 0) };
+}
+
+/** A date standing alone at the start of an entry: "2021-12-10", "**March 14, 2024**:", "Tue 8 April". */
+function readDayStamp(text: string, start: number): EntryStamp | undefined {
+  const openers = readOpeners(text, start);
+  const pos = skipWeekday(text, openers.end);
+  const date = readAnyDate(text, pos);
+  if (!date || (date.value.year !== undefined && (date.value.year < FIRST_YEAR || date.value.year > LAST_YEAR))) return undefined;
+  const stamp = finishStamp(text, start, date.end, openers.value);
+  return stamp && { ...stamp, date: date.value, precision: 'day' };
+}
+
+/** An offset from the start of the incident: "T+30m", "T+1h", "[+1 hrs]", "+45 min". */
+function readOffsetStamp(text: string, start: number): EntryStamp | undefined {
+  const openers = readOpeners(text, start);
+  const sign = matchAt(OFFSET_SIGN, text, openers.end);
+  if (!sign) return undefined;
+  const duration = readDuration(text, openers.end + sign[0].length);
+  if (!duration) return undefined;
+  const stamp = finishStamp(text, start, duration.end, openers.value);
+  const negative = sign[1] !== undefined && sign[1] !== '+';
+  return stamp && { ...stamp, precision: 'offset', offsetMinutes: negative ? -duration.minutes : duration.minutes };
+}
+
+function readEntryStamp(text: string, start: number): EntryStamp | undefined {
+  const timestamp = readTimestamp(text, start);
+  if (timestamp) return { ...timestamp, precision: 'time' };
+  return readDayStamp(text, start) ?? readOffsetStamp(text, start);
+}
+
+const entryStampOf = rememberedByText((text: string): Readonly<EntryStamp> | undefined => readEntryStamp(text, skipWhitespace(text, 0)));
+
+/** The stamp an entry starts with: a time as `scanTimestamp` reads it, else a date alone, else an offset ("T+30m"). */
+export function scanEntryStamp(text: string, from = 0): EntryStamp | undefined {
+  return from === 0 ? entryStampOf(text) : readEntryStamp(text, skipWhitespace(text, from));
+}
+
+// "--:--", "??:??", "[???]", "TBD", "XX:XX", "hh:mm", "unknown": a time left out on purpose.
+const UNKNOWN_TIME = /(?:[-?xX]{1,2}:[-?xX]{2}|[hH]{1,2}:[mM]{2}|\?{2,3}|TB[DA](?![A-Za-z])|[Uu]nknown(?![A-Za-z]))/y;
+const LONG_YEAR = /(\d{5,9})[-/]\d/y;
+const ISO_LIKE = /\d{4}([-/])\d{1,2}\1\d{1,2}(?!\d)/y;
+const CLOCK_LIKE = /\d{1,3}:\d{1,3}(?::\d{1,3})?/y;
+const FOUR_DIGITS = /\d{4}(?![\d:])/y;
+
+// Digits joined as in a date or time ("20202-01", "10:", "12/3"), or three or more ("1506"); not "2 alerts".
+const STAMP_LIKE = /\d{1,5}[-/:.]|\d{3}/y;
+
+/** Whether a text starts like a stamp, readable or not: "20202-01-16", "10: am", "1506", "--:--". */
+export function looksStamped(text: string): boolean {
+  const pos = readOpeners(text, skipWhitespace(text, 0)).end;
+  return matchAt(STAMP_LIKE, text, pos) !== undefined || matchAt(UNKNOWN_TIME, text, pos) !== undefined;
+}
+
+/** Why an entry has no readable stamp at its start, in a few words for the user. */
+export function whyUnreadable(text: string): string {
+  const start = skipWhitespace(text, 0);
+  const pos = readOpeners(text, start).end;
+  if (matchAt(UNKNOWN_TIME, text, pos)) return 'its time is marked unknown';
+  const longYear = matchAt(LONG_YEAR, text, pos);
+  if (longYear) return `the year ${longYear[1]} is not a year`;
+  const iso = matchAt(ISO_LIKE, text, pos);
+  if (iso && !readIsoDate(text, pos)) return `${iso[0]} is not a date`;
+  const leading = readLeadingDate(text, pos);
+  const at = leading ? leading.end : pos;
+  const clock = matchAt(CLOCK_LIKE, text, at);
+  if (clock && !readClock(text, at)) return `${clock[0]} is not a time of day`;
+  if (matchAt(FOUR_DIGITS, text, at)) return 'four digits count as a time only with a date or a time zone beside them';
+  if (leading || isDigitAt(text, pos)) return 'the time at its start cannot be read';
+  return 'no time or date at its start';
+}
 
 // ─── Zone declarations ──────────────────────────────────────────────────────────────────────────────────────
 

@@ -4,11 +4,11 @@
  */
 import type { List, Table, TableRow, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { IncidentReport, PostmortemSection } from '../report';
+import type { HeadingInfo, IncidentReport, PostmortemSection } from '../report';
 import type { Range } from '../position';
 import { frontMatterText } from '../frontMatter';
 import { rememberedByText } from '../memo';
-import { scanTimestamp, findDate, findZoneDeclaration, findLabelZone, parseZone, toInstant, zoneSettler, type ClockTime, type PartialDate, type ZoneRef } from './time';
+import { DEFAULT_YEAR, scanTimestamp, scanEntryStamp, whyUnreadable, looksStamped, findDate, findZoneDeclaration, findLabelZone, parseZone, toInstant, zoneSettler, type ClockTime, type EntryStamp, type PartialDate, type ZoneRef } from './time';
 
 export type Milestone = 'start' | 'detected' | 'mitigated' | 'resolved' | 'end';
 
@@ -21,11 +21,20 @@ export interface TimelineEntry {
   timeRange: Range;
   line: number;
   source: 'list' | 'table' | 'paragraph';
+  /**
+   * `time`: a clock time; `day`: a date alone, ordered by day only (its `time` is midnight); `offset`: minutes
+   * from the incident's start ("T+30m"), its `time` and `instant` counted from the start or first timed entry.
+   */
+  precision: EntryStamp['precision'];
+  /** For an offset entry: the minutes after the start, as written. */
+  offsetMinutes?: number;
   time: ClockTime;
-  /** The calendar date the entry happened on, when the text says or implies one. */
+  /** The calendar date the entry happened on, when the text says or implies one (a year not written is inferred). */
   date?: { year: number; month: number; day: number };
   /** True when the entry itself carries its date (so it never rolls over to the next day). */
   explicitDate: boolean;
+  /** True when the year of an explicit date is written, not inferred ("Jan 16, 5:44 AM" has none). */
+  explicitYear: boolean;
   zone?: ZoneRef;
   /** True when the zone is written on the entry, not declared for the timeline. */
   explicitZone: boolean;
@@ -43,6 +52,8 @@ export interface UnparsedEntry {
   range: Range;
   line: number;
   source: 'list' | 'table';
+  /** Why it was not read, in a few words ("the year 20202 is not a year", "no time or date at its start"). */
+  reason: string;
 }
 
 export interface Timeline {
@@ -84,16 +95,72 @@ const milestonesNamed = rememberedByText((text: string): Milestone[] => [...new 
 
 const NEWEST_FIRST = /\b(?:newest|latest|most recent)\s+(?:entr(?:y|ies)\s+|events?\s+|updates?\s+)?(?:first|on top|at the top)\b|\breverse[- ]chronological\b/i;
 
-const cache = new WeakMap<IncidentReport, Timeline | null>();
+// Notes and summary lines among the entries of a timeline list ("**Note:** …", "**Total impact duration:** …").
+const NOTE_WORDS: ReadonlySet<string> = new Set(['note', 'notes', 'nb', 'n.b.', 'ps', 'p.s.', 'aside', 'footnote', 'remark', 'caveat', 'disclaimer', 'total', 'context']);
+const NOTE_LABEL = /[ \t]{0,3}(?:\*\*|__|\*|_)?([A-Za-z][A-Za-z.]{0,11})(?:[ \t]{1,2}[A-Za-z]{1,15}){0,3}[ \t]{0,2}(?:\*\*|__|\*|_)?[ \t]{0,2}:/y;
+// A kramdown attribute list (`{: .timeline }`), which GFM takes for a row of the table above it.
+const ATTRIBUTE_LIST = /^\{:/;
+// "<br>", "<br/>", "<br />": entries joined in one paragraph or cell.
+const LINE_BREAK_TAG = /<br[ \t]{0,3}\/?>/gi;
 
-/** The report's timeline, or undefined when it has no Timeline section. Computed once per report. */
-export function timelineOf(report: IncidentReport): Timeline | undefined {
-  let timeline = cache.get(report);
-  if (timeline === undefined) {
-    timeline = buildTimeline(report) ?? null;
-    cache.set(report, timeline);
+function isNote(text: string): boolean {
+  NOTE_LABEL.lastIndex = 0;
+  const match = NOTE_LABEL.exec(text);
+  return match !== null && NOTE_WORDS.has(match[1].toLowerCase());
+}
+
+const cache = new WeakMap<IncidentReport, Timeline[]>();
+
+/**
+ * Every timeline of the report, one per Timeline section (a report of several incidents has one under each), in
+ * document order. A Timeline section inside another (a `**Timeline:**` block under each incident of an
+ * "Incident Timeline") is read on its own; the outer one keeps what lies outside them, and is left out when that
+ * holds no entry. Computed once per report.
+ */
+export function timelinesOf(report: IncidentReport): Timeline[] {
+  let timelines = cache.get(report);
+  if (timelines === undefined) {
+    const sections = report.postmortemSections.filter((s) => s.kind.id === 'timeline');
+    const enclosing = enclosingHeadings(report, sections);
+    const reportDate = incidentDate(report);
+    timelines = [];
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i];
+      const inner: PostmortemSection[] = [];
+      for (let j = i + 1; j < sections.length && sections[j].heading.start < section.end; j++) inner.push(sections[j]);
+      const timeline = buildTimeline(report, section, inner, enclosing[i], reportDate);
+      if (inner.length === 0 || size(timeline) > 0) timelines.push(timeline);
+    }
+    cache.set(report, timelines);
   }
-  return timeline ?? undefined;
+  return timelines;
+}
+
+/** The report's main timeline (the one with most entries, the first of equals), or undefined when it has none. */
+export function timelineOf(report: IncidentReport): Timeline | undefined {
+  let main: Timeline | undefined;
+  for (const timeline of timelinesOf(report)) {
+    if (!main || size(timeline) > size(main)) main = timeline;
+  }
+  return main;
+}
+
+function size(timeline: Timeline): number {
+  return timeline.entries.length + timeline.unparsed.length;
+}
+
+/**
+ * Negative when `a` is earlier than `b`, positive when later, 0 when equal or not comparable. An entry of day
+ * precision is compared by its day only: it is neither before nor after a timed entry of the same day.
+ */
+export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+  if (a.precision !== 'day' && b.precision !== 'day') return a.instant - b.instant;
+  if (!a.date || !b.date) return 0;
+  return dayNumber(a.date) - dayNumber(b.date);
+}
+
+function dayNumber(date: { year: number; month: number; day: number }): number {
+  return Date.UTC(date.year, date.month - 1, date.day) / DAY;
 }
 
 interface RawEntry {
@@ -103,6 +170,8 @@ interface RawEntry {
   timeEnd: number;
   text: string;
   source: TimelineEntry['source'];
+  precision: EntryStamp['precision'];
+  offsetMinutes?: number;
   time: ClockTime;
   date?: PartialDate;
   zone?: ZoneRef;
@@ -115,7 +184,7 @@ interface RawEntry {
 class Collector {
   readonly raw: RawEntry[] = [];
   dropped = 0;
-  readonly unparsed: { start: number; end: number; text: string; source: 'list' | 'table' }[] = [];
+  readonly unparsed: { start: number; end: number; text: string; source: 'list' | 'table'; reason: string }[] = [];
   zone?: ZoneRef;
   newestFirst = false;
   private contextDate?: PartialDate;
@@ -162,9 +231,16 @@ class Collector {
 
   private paragraph(start: number, end: number): void {
     const source = this.text.slice(start, end);
+    // "*06:00*: paged<br>*06:12*: rolled back": each piece is an entry.
+    const joined = entriesJoinedByBreaks(source, 0);
+    if (joined) {
+      for (const piece of joined) this.entry(source.slice(0, piece.end), piece.start, start, 'paragraph', piece.end);
+      return;
+    }
     const segments = squashedSegments(source);
     if (segments.length > 0 && segments[0] !== 0 && scanTimestamp(source)) segments.unshift(0);
-    if (segments.length >= 2 || (segments.length === 1 && segments[0] > 0)) {
+    // Run-together entries follow a day marker or an entry, not prose ("… (10:45 - 16:11 UTC)" is a range).
+    if ((segments.length >= 2 || (segments.length === 1 && segments[0] > 0)) && (segments[0] === 0 || scanEntryStamp(source)?.precision === 'day')) {
       // "January 23, 2024: - 18:30 EST: … - 19:05 EST: …": a day marker, then entries run together.
       this.declarations(source.slice(0, segments[0]), false);
       segments.forEach((segmentStart, i) => {
@@ -173,8 +249,12 @@ class Collector {
       });
       return;
     }
-    const lineStarts = lineStartsWithTimestamps(source);
-    if (lineStarts.length >= 1 && lineStarts[0] === 0) {
+    const lineStarts = lineStartsWithStamps(source);
+    // Lines that start with a time (or name the day: "**March 14, 2024**"), from the first line on or after a
+    // line that introduces them ("Times in UTC:"); a line of prose wrapped before a time does not.
+    const introduced = lineStarts.length >= 1 && lineStarts[0] > 0 && introducesEntries(source.slice(0, lineStarts[0]));
+    if (lineStarts.length >= 1 && (lineStarts[0] === 0 || introduced)) {
+      if (introduced) this.declarations(source.slice(0, lineStarts[0]), false);
       lineStarts.forEach((lineStart, i) => {
         const lineEnd = i + 1 < lineStarts.length ? lineStarts[i + 1] : source.length;
         this.entry(source.slice(0, lineEnd).replace(/\s+$/, ''), lineStart, start, 'paragraph', lineEnd);
@@ -189,18 +269,23 @@ class Collector {
       const first = item.children[0];
       const start = first?.position?.start.offset ?? item.position?.start.offset ?? 0;
       const end = first?.position?.end.offset ?? item.position?.end.offset ?? start;
-      return { start, end, itemEnd: item.position?.end.offset ?? end, timestamp: first?.type === 'paragraph' ? scanTimestamp(this.text.slice(start, end)) : undefined };
+      const source = this.text.slice(start, end);
+      const nested = item.children.filter((child): child is List => child.type === 'list');
+      return { start, end, source, nested, stamp: first?.type === 'paragraph' ? scanEntryStamp(source) : undefined };
     });
-    // A list is a timeline list when its entries have times; then an item without one is worth a word.
-    if (!items.some((item) => item.timestamp)) {
-      for (const item of items) this.declarations(this.text.slice(item.start, item.end), false);
-      return;
-    }
+    // A list is a timeline list when its entries have times (or most start like a time that cannot be read);
+    // then an item without one is worth a word. An item over a nested list is a group label ("**Day 2**").
+    const isLog = items.some((item) => item.stamp) || items.filter((item) => looksStamped(item.source)).length * 2 > items.length;
     for (const item of items) {
-      const source = this.text.slice(item.start, item.end);
-      if (item.timestamp) this.entry(source, 0, item.start, 'list');
-      else this.unparsed.push({ start: item.start, end: item.end, text: source.trim(), source: 'list' });
+      if (item.stamp) this.entry(item.source, 0, item.start, 'list');
+      else if (!isLog || item.nested.length > 0) this.declarations(item.source, false);
+      else if (!isNote(item.source)) this.unreadable(item.start, item.end, item.source.trim(), 'list', whyUnreadable(item.source));
+      for (const nested of item.nested) this.list(nested);
     }
+  }
+
+  private unreadable(start: number, end: number, text: string, source: 'list' | 'table', reason: string): void {
+    this.unparsed.push({ start, end, text, source, reason });
   }
 
   private table(node: Table): void {
@@ -212,56 +297,104 @@ class Collector {
       const zone = findLabelZone(cell);
       if (zone) this.zone = zone;
     }
-    const named = headerCells.findIndex((cell) => /\b(?:time|date|when|timestamp)\b/i.test(cell));
+    // "Time", "When", "Timestamp" before "Date": a table with both reads the time from one and the day from the other.
+    const timed = headerCells.findIndex((cell) => /\b(?:time|when|timestamp)\b/i.test(cell));
+    const named = timed >= 0 ? timed : headerCells.findIndex((cell) => /\bdate\b/i.test(cell));
     const timeColumn = named >= 0 ? named : 0;
     const dateColumn = headerCells.findIndex((cell, i) => i !== timeColumn && /\bdate\b/i.test(cell));
-    for (const row of rows) this.row(row, timeColumn, dateColumn);
+    const cells = rows.map((row) => this.cellStamp(row, timeColumn));
+    // A table is a timeline table when its header names a time column or its rows have times.
+    const isLog = named >= 0 || cells.some((cell) => cell.stamp);
+    rows.forEach((row, i) => this.row(row, cells[i], dateColumn, isLog));
   }
 
-  private row(row: TableRow, timeColumn: number, dateColumn: number): void {
+  /** The time cell of a row, where its text starts, and the stamp it starts with. */
+  private cellStamp(row: TableRow, column: number): { start?: number; source: string; offset: number; stamp?: EntryStamp } {
+    const cell = row.children[column];
+    const start = cell?.position?.start.offset;
+    const end = cell?.position?.end.offset;
+    if (start === undefined || end === undefined) return { source: '', offset: -1 };
+    // The cell's source includes its pipes and padding: read the stamp from its first non-blank character.
+    const source = this.text.slice(start, end);
+    const offset = source.search(/[^|\s]/);
+    return { start, source, offset, stamp: offset >= 0 ? scanEntryStamp(source, offset) : undefined };
+  }
+
+  private row(row: TableRow, cell: ReturnType<Collector['cellStamp']>, dateColumn: number, isLog: boolean): void {
     if (this.raw.length >= MAX_TIMELINE_ENTRIES) {
       this.dropped++;
       return;
     }
-    const cell = row.children[timeColumn];
     const rowStart = row.position?.start.offset ?? 0;
     const rowEnd = row.position?.end.offset ?? rowStart;
-    const cellStart = cell?.position?.start.offset;
-    const cellEnd = cell?.position?.end.offset;
-    const others = row.children.filter((_, i) => i !== timeColumn).map((c) => toString(c).trim()).filter(Boolean).join(' — ');
-    if (cellStart === undefined || cellEnd === undefined) {
-      this.unparsed.push({ start: rowStart, end: rowEnd, text: others, source: 'table' });
+    const rowText = toString(row).trim();
+    if (!rowText || ATTRIBUTE_LIST.test(rowText)) return;
+    const others = row.children.filter((c) => c.position?.start.offset !== cell.start).map((c) => toString(c).trim()).filter(Boolean).join(' — ');
+    const dateText = dateColumn >= 0 ? toString(row.children[dateColumn] ?? { type: 'text', value: '' }).trim() : '';
+    const rowDate = dateText ? findDate(dateText)?.date : undefined;
+    if (cell.start === undefined || !cell.stamp) {
+      if (isLog) this.unreadable(rowStart, rowEnd, rowText, 'table', whyUnreadable(cell.source.slice(Math.max(cell.offset, 0))));
       return;
     }
-    // The cell's source includes its pipes and padding: read the timestamp from its first non-blank character.
-    const cellSource = this.text.slice(cellStart, cellEnd);
-    const offset = cellSource.search(/[^|\s]/);
-    const timestamp = offset >= 0 ? scanTimestamp(cellSource, offset) : undefined;
-    if (!timestamp) {
-      if (toString(row).trim()) this.unparsed.push({ start: rowStart, end: rowEnd, text: toString(row).trim(), source: 'table' });
+    // A date column that cannot be read leaves the row without its day: "20202-01-16".
+    if (dateText && !rowDate && !cell.stamp.date) {
+      this.unreadable(rowStart, rowEnd, rowText, 'table', whyUnreadable(dateText));
       return;
     }
-    const rowDate = timestamp.date ?? (dateColumn >= 0 ? findDate(toString(row.children[dateColumn] ?? { type: 'text', value: '' }))?.date : undefined);
-    this.raw.push({
-      start: rowStart, end: rowEnd, timeStart: cellStart + timestamp.start, timeEnd: cellStart + timestamp.end,
-      text: others, source: 'table', time: timestamp.time, date: rowDate, zone: timestamp.zone, contextDate: this.contextDate, context: this.context,
-    });
+    const joined = entriesJoinedByBreaks(cell.source, cell.offset);
+    if (joined) {
+      for (const piece of joined) this.entry(cell.source.slice(0, piece.end), piece.start, cell.start, 'table', piece.end, others);
+      return;
+    }
+    this.addEntry(cell.stamp.date ? cell.stamp : { ...cell.stamp, date: rowDate }, { start: rowStart, end: rowEnd, base: cell.start, text: others, source: 'table' });
   }
 
-  /** An entry whose timestamp starts at `from` within `source` (which starts at document offset `base`). */
-  private entry(source: string, from: number, base: number, kind: TimelineEntry['source'], end = source.length): void {
+  /** An entry whose stamp starts at `from` within `source` (which starts at document offset `base`). */
+  private entry(source: string, from: number, base: number, kind: TimelineEntry['source'], end = source.length, fallbackText = ''): void {
     if (this.raw.length >= MAX_TIMELINE_ENTRIES) {
       this.dropped++;
       return;
     }
-    const timestamp = scanTimestamp(source, from);
-    if (!timestamp) return;
-    const text = source.slice(timestamp.textStart, end).trim();
-    this.raw.push({
-      start: base + from, end: base + end, timeStart: base + timestamp.start, timeEnd: base + timestamp.end,
-      text, source: kind, time: timestamp.time, date: timestamp.date, zone: timestamp.zone, contextDate: this.contextDate, context: this.context,
-    });
+    const stamp = scanEntryStamp(source, from);
+    if (!stamp) return;
+    const text = source.slice(stamp.textStart, end).trim() || fallbackText;
+    this.addEntry(stamp, { start: base + from, end: base + end, base, text, source: kind });
   }
+
+  /**
+   * A stamped entry. A date on it holds for the entries after it that have none; a date alone with nothing
+   * after it only names the day ("- **March 14**" over the entries of that day), and so does a date alone
+   * opening a line of a paragraph ("Tuesday, March 5 — all times UTC"): only list items and table rows are day entries.
+   */
+  private addEntry(stamp: EntryStamp, where: { start: number; end: number; base: number; text: string; source: TimelineEntry['source'] }): void {
+    if (stamp.precision === 'day' && where.source === 'paragraph') this.declarations(where.text, false);
+    if (stamp.date) this.setDate(stamp.date);
+    if (stamp.precision === 'day' && (!where.text || where.source === 'paragraph')) return;
+    const raw: RawEntry = {
+      start: where.start, end: where.end, timeStart: where.base + stamp.start, timeEnd: where.base + stamp.end,
+      text: where.text, source: where.source, precision: stamp.precision, time: stamp.time, date: stamp.date, zone: stamp.zone,
+      contextDate: this.contextDate, context: this.context,
+    };
+    if (stamp.offsetMinutes !== undefined) raw.offsetMinutes = stamp.offsetMinutes;
+    this.raw.push(raw);
+  }
+}
+
+/**
+ * The pieces of `source` from `from` joined by `<br>` tags, when the first and at least one more start with a
+ * stamp ("*06:00*: paged<br>*06:12*: rolled back"); a piece without one continues the piece before it.
+ */
+function entriesJoinedByBreaks(source: string, from: number): { start: number; end: number }[] | undefined {
+  if (!source.includes('<') || !scanEntryStamp(source, from)) return undefined;
+  const pieces: { start: number; end: number }[] = [{ start: from, end: source.length }];
+  LINE_BREAK_TAG.lastIndex = from;
+  for (let match = LINE_BREAK_TAG.exec(source); match; match = LINE_BREAK_TAG.exec(source)) {
+    const next = match.index + match[0].length;
+    if (!scanEntryStamp(source, next)) continue;
+    pieces[pieces.length - 1].end = match.index;
+    pieces.push({ start: next, end: source.length });
+  }
+  return pieces.length >= 2 ? pieces : undefined;
 }
 
 /** Start offsets of entries run together in one paragraph: ` - 18:30 EST: … - 19:05 EST: …`. */
@@ -275,29 +408,53 @@ function squashedSegments(source: string): number[] {
   return starts;
 }
 
-/** Offsets of the lines of a paragraph that start with a timestamp (soft-wrapped logs). */
-function lineStartsWithTimestamps(source: string): number[] {
+/** Whether text ends as a label does ("Times in UTC:", "**March 14:**"), so that the lines after it are its entries. */
+function introducesEntries(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && (text.charAt(end - 1) === '*' || /\s/.test(text.charAt(end - 1)))) end--;
+  return text.charAt(end - 1) === ':';
+}
+
+/** Offsets of the lines of a paragraph that start with a stamp (soft-wrapped logs). */
+function lineStartsWithStamps(source: string): number[] {
   const starts: number[] = [];
   let lineStart = 0;
   for (const line of source.split('\n')) {
-    if (scanTimestamp(line)) starts.push(lineStart);
+    if (scanEntryStamp(line)) starts.push(lineStart);
     lineStart += line.length + 1;
   }
   return starts;
 }
 
-function buildTimeline(report: IncidentReport): Timeline | undefined {
-  const section = report.postmortemSections.find((s) => s.kind.id === 'timeline');
-  if (!section) return undefined;
+/**
+ * The timeline of `section`, without what lies in the timeline sections `inner` to it (they are read on their
+ * own, in document order), under the headings `enclosing` (outermost first), in a report dated `reportDate`.
+ */
+function buildTimeline(
+  report: IncidentReport,
+  section: PostmortemSection,
+  inner: readonly PostmortemSection[],
+  enclosing: readonly HeadingInfo[],
+  reportDate: PartialDate | undefined,
+): Timeline {
   const collector = new Collector(report.text);
+  // The headings a per-incident timeline sits under may give its day ("## Incident 2 — 2025-10-21").
+  for (const heading of enclosing) collector.declarations(heading.text, true);
   collector.declarations(section.heading.text, true);
-  for (const node of section.content) collector.node(node);
+  let next = 0;
+  for (const node of section.content) {
+    const start = node.position?.start.offset ?? 0;
+    while (next < inner.length && inner[next].end <= start) next++;
+    if (next < inner.length && inner[next].heading.start <= start) continue;
+    collector.node(node);
+  }
 
-  const reportDate = incidentDate(report);
   const fallbackZone = parseZoneSafe(frontMatterText(report.frontMatter, 'timezone')) ?? zoneDeclaredBefore(report, section);
   const settle = zoneSettler(report.text);
   const zone = settle(collector.zone ?? fallbackZone);
-  const entries = collector.raw.map((raw) => resolve(report, raw.zone?.undecided ? { ...raw, zone: settle(raw.zone) } : raw, zone, reportDate));
+  const dates = entryDates(collector.raw, reportDate);
+  const entries = collector.raw.map((raw, i) => resolve(report, raw.zone?.undecided ? { ...raw, zone: settle(raw.zone) } : raw, zone, dates[i]));
+  placeOffsets(entries);
   const newestFirst = collector.newestFirst || runsBackwards(entries);
   const chronological = newestFirst ? [...entries].reverse() : [...entries];
   rollOver(chronological);
@@ -305,7 +462,7 @@ function buildTimeline(report: IncidentReport): Timeline | undefined {
     section,
     entries,
     chronological,
-    unparsed: collector.unparsed.map((u) => ({ text: u.text, range: report.lines.range(u.start, u.end), line: report.lines.positionAt(u.start).line, source: u.source })),
+    unparsed: collector.unparsed.map((u) => ({ text: u.text, range: report.lines.range(u.start, u.end), line: report.lines.positionAt(u.start).line, source: u.source, reason: u.reason })),
     zone,
     newestFirst,
     milestones: milestonesOf(chronological),
@@ -330,6 +487,27 @@ function zoneDeclaredBefore(report: IncidentReport, section: PostmortemSection):
     before = node;
   }
   return before?.type === 'paragraph' ? findZoneDeclaration(toString(before)) : undefined;
+}
+
+/** The level a bold label (`**Timeline:**`) stands at: under every heading before it. */
+const LABEL_DEPTH = 7;
+
+/**
+ * For each section (in document order), the nearest heading of each higher level above it, outermost first, the
+ * report's title (level 1) left out. One pass over the headings with a stack of the open ones.
+ */
+function enclosingHeadings(report: IncidentReport, sections: readonly PostmortemSection[]): HeadingInfo[][] {
+  const open: HeadingInfo[] = [];
+  let next = 0;
+  return sections.map((section) => {
+    for (; next < report.headings.length && report.headings[next].start < section.heading.start; next++) {
+      const heading = report.headings[next];
+      while (open.length > 0 && open[open.length - 1].depth >= heading.depth) open.pop();
+      open.push(heading);
+    }
+    const depth = section.heading.pseudo ? LABEL_DEPTH : section.heading.depth;
+    return open.filter((heading) => heading.depth > 1 && heading.depth < depth);
+  });
 }
 
 function parseZoneSafe(text: string | undefined): ZoneRef | undefined {
@@ -359,33 +537,84 @@ function incidentDate(report: IncidentReport): PartialDate | undefined {
   return undefined;
 }
 
-function withYear(date: PartialDate | undefined, ...contexts: (PartialDate | undefined)[]): { year: number; month: number; day: number } | undefined {
-  if (!date) return undefined;
-  const year = date.year ?? contexts.find((c) => c?.year !== undefined)?.year;
-  return year === undefined ? undefined : { year, month: date.month, day: date.day };
-}
+type FullDate = { year: number; month: number; day: number };
 
 /** An arbitrary day for entries with no known date: differences and order still hold. */
-const UNDATED = { year: 2000, month: 1, day: 1 };
+const UNDATED: FullDate = { year: 2000, month: 1, day: 1 };
+/** How far after the report's own date a date without a year may fall before it is taken to be of the year before. */
+const AFTER_REPORT_DAYS = 31;
 
-function resolve(report: IncidentReport, raw: RawEntry, zone: ZoneRef | undefined, reportDate: PartialDate | undefined): TimelineEntry {
-  const date = withYear(raw.date, raw.contextDate, reportDate) ?? withYear(raw.contextDate, reportDate) ?? withYear(reportDate);
+/**
+ * The date of each entry: its own, else the day in force (a day heading, a dated line, a dated entry above it),
+ * else the report's. A date written without a year takes the year that puts it nearest the dated entry before it
+ * (December, then March, is a new year), and for the first, the report's year — the year before, when that would put it
+ * well after the report.
+ */
+function entryDates(raws: readonly RawEntry[], reportDate: PartialDate | undefined): (FullDate | undefined)[] {
+  const report = reportDate?.year !== undefined ? { year: reportDate.year, month: reportDate.month, day: reportDate.day } : undefined;
+  let previous: FullDate | undefined;
+  return raws.map((raw) => {
+    const partial = raw.date ?? raw.contextDate ?? reportDate;
+    if (!partial) return undefined;
+    const date = partial.year !== undefined ? { year: partial.year, month: partial.month, day: partial.day } : nearestYear(partial, previous, report);
+    previous = date;
+    return date;
+  });
+}
+
+function nearestYear(date: PartialDate, previous: FullDate | undefined, report: FullDate | undefined): FullDate {
+  const year = previous?.year ?? report?.year ?? DEFAULT_YEAR;
+  const candidates = [year - 1, year, year + 1].map((y) => ({ year: y, month: date.month, day: date.day }));
+  if (previous) {
+    const distance = (d: FullDate): number => Math.abs(dayNumber(d) - dayNumber(previous));
+    return candidates.reduce((best, d) => (distance(d) < distance(best) ? d : best));
+  }
+  const sameYear = candidates[1];
+  if (report && dayNumber(sameYear) - dayNumber(report) > AFTER_REPORT_DAYS) return candidates[0];
+  return sameYear;
+}
+
+function resolve(report: IncidentReport, raw: RawEntry, zone: ZoneRef | undefined, date: FullDate | undefined): TimelineEntry {
   const entryZone = raw.zone ?? zone;
-  return {
+  const entry: TimelineEntry = {
     text: raw.text,
     range: report.lines.range(raw.start, raw.end),
     timeRange: report.lines.range(raw.timeStart, raw.timeEnd),
     line: report.lines.positionAt(raw.start).line,
     source: raw.source,
+    precision: raw.precision,
     time: raw.time,
     date,
     explicitDate: raw.date !== undefined,
+    explicitYear: raw.date?.year !== undefined,
     zone: entryZone,
     explicitZone: raw.zone !== undefined,
     instant: toInstant(date ?? UNDATED, raw.time, entryZone),
     dayContext: raw.context,
     milestones: milestonesNamed(raw.text),
   };
+  if (raw.offsetMinutes !== undefined) entry.offsetMinutes = raw.offsetMinutes;
+  return entry;
+}
+
+/**
+ * Offsets ("T+30m") count from the entry that marks the start of the incident, else the first timed entry; with
+ * neither, from an arbitrary start, so that they are still ordered among themselves.
+ */
+function placeOffsets(entries: TimelineEntry[]): void {
+  const offsets = entries.filter((e) => e.precision === 'offset');
+  if (offsets.length === 0) return;
+  const timed = entries.filter((e) => e.precision === 'time');
+  const start = timed.find((e) => e.milestones.includes('start')) ?? timed[0];
+  const origin = start?.instant ?? toInstant(UNDATED, { hour: 0, minute: 0, second: 0 });
+  const originMinutes = start ? start.time.hour * 60 + start.time.minute : 0;
+  for (const entry of offsets) {
+    const offset = entry.offsetMinutes ?? 0;
+    entry.instant = origin + offset * 60_000;
+    // The wall-clock time it comes to, for display (its day is not tracked: offsets are compared by instant).
+    const minutes = (((originMinutes + offset) % 1440) + 1440) % 1440;
+    entry.time = { hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0 };
+  }
 }
 
 /** A log that goes backwards far more often than forwards is a newest-first log. */
@@ -393,8 +622,9 @@ function runsBackwards(entries: TimelineEntry[]): boolean {
   let forwards = 0;
   let backwards = 0;
   for (let i = 1; i < entries.length; i++) {
-    if (entries[i].instant > entries[i - 1].instant) forwards++;
-    else if (entries[i].instant < entries[i - 1].instant) backwards++;
+    const step = compareEntries(entries[i], entries[i - 1]);
+    if (step > 0) forwards++;
+    else if (step < 0) backwards++;
   }
   return backwards >= 2 && forwards * 4 <= backwards;
 }
@@ -407,9 +637,11 @@ const DAY = 24 * 3_600_000;
  */
 function rollOver(chronological: TimelineEntry[]): void {
   let shift = 0;
-  for (let i = 0; i < chronological.length; i++) {
-    const entry = chronological[i];
-    const previous = chronological[i - 1];
+  // Only clock times roll over: a day entry has its date, an offset counts from the start.
+  const timed = chronological.filter((entry) => entry.precision === 'time');
+  for (let i = 0; i < timed.length; i++) {
+    const entry = timed[i];
+    const previous = timed[i - 1];
     if (previous && entry.dayContext !== previous.dayContext) shift = 0;
     entry.instant += shift;
     if (!previous || entry.explicitDate || entry.dayContext !== previous.dayContext || entry.instant >= previous.instant) continue;
@@ -423,10 +655,12 @@ function rollOver(chronological: TimelineEntry[]): void {
 
 function milestonesOf(chronological: TimelineEntry[]): Partial<Record<Milestone, TimelineEntry>> {
   const found: Partial<Record<Milestone, TimelineEntry>> = {};
+  // A day entry has no time to measure from.
+  const timed = chronological.filter((e) => e.precision !== 'day');
   // "OUTAGE BEGINS"/"OUTAGE ENDS" beat "incident start"/"incident end": a stated outage is measured between them.
-  const outageStart = chronological.find((entry) => entry.milestones.includes('start') && OUTAGE_START.test(entry.text));
-  const outageEnds = chronological.filter((entry) => entry.milestones.includes('end') && OUTAGE_END.test(entry.text));
-  for (const entry of chronological) {
+  const outageStart = timed.find((entry) => entry.milestones.includes('start') && OUTAGE_START.test(entry.text));
+  const outageEnds = timed.filter((entry) => entry.milestones.includes('end') && OUTAGE_END.test(entry.text));
+  for (const entry of timed) {
     for (const milestone of entry.milestones) {
       // The first start and detection, the last end; mitigation and resolution count only once the incident has begun.
       if (milestone === 'end') found.end = entry;
