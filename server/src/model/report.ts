@@ -1,12 +1,13 @@
-import type { Root, RootContent, Heading, Paragraph, List, PhrasingContent } from 'mdast';
+import type { Root, RootContent, Heading, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse';
 import { parseIncremental, type BlockCache } from './incrementalParse';
 import { LineIndex, type Range } from './position';
 import { readFrontMatter, frontMatterText, type FrontMatter } from './frontMatter';
-import { readDisciplineLabel, familyOfTitle, TITLE_FAMILIES, type DisciplineLabel, type TitleFamily } from './kinds/eightD';
+import { readDisciplineLabel, familyOfTitle, metadataFieldOfLabel, METADATA_LABEL_MAX_LENGTH, TITLE_FAMILIES, type DisciplineLabel, type MetadataFieldName, type TitleFamily } from './kinds/eightD';
 import { postmortemSectionOf, type PostmortemSectionKind } from './kinds/postmortem';
 import { classify, looksLikeEightD, type ReportKind } from './kinds/classify';
+import { isBlankTemplate } from './template';
 
 export type { ReportKind } from './kinds/classify';
 
@@ -63,8 +64,12 @@ export interface IncidentReport {
   frontMatter: FrontMatter | undefined;
   /** The `# N: Title` line, or the front matter's title. */
   title: TitleLine | undefined;
+  /** The report number a form gives by label (`8D Number`, `Report No.`, `| Report ID | … |`), apart from the title's. */
+  number: MetadataField | undefined;
   date: MetadataField | undefined;
   status: MetadataField | undefined;
+  /** A blank template (placeholders and prompts, no report filled in yet): it is not checked as a report. */
+  blankTemplate: boolean;
   headings: HeadingInfo[];
   /** Paragraphs that stand for headings (post-mortems only). */
   pseudoHeadings: HeadingInfo[];
@@ -105,6 +110,8 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
     }
   }
   const title = readTitle(headings, frontMatter, tree, lines);
+  const number = readMetadataField(tree, lines, frontMatter, 'number');
+  const date = readMetadataField(tree, lines, frontMatter, 'date');
   return {
     text,
     lines,
@@ -112,8 +119,10 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
     kind: classify({ type, title: title?.title, headingTexts: headings.map((h) => h.text), pseudoHeadingTexts: pseudoHeadings.map((h) => h.text), template: frontMatterText(frontMatter, 'template') }),
     frontMatter,
     title,
-    date: readMetadataField(tree, lines, frontMatter, 'date'),
+    number,
+    date,
     status: readMetadataField(tree, lines, frontMatter, 'status'),
+    blankTemplate: isBlankTemplate({ text, lines, tree, title, number, date }),
     headings,
     pseudoHeadings,
     sections,
@@ -128,7 +137,7 @@ function disciplinesOf(sections: Section[]): DisciplineSection[] {
   const disciplines: DisciplineSection[] = [];
   for (const section of sections) {
     const label = readDisciplineLabel(section.heading.text);
-    if (label) disciplines.push({ ...section, number: label.number, label });
+    if (label && !repeatsEnclosingDiscipline(disciplines[disciplines.length - 1], section, label.number)) disciplines.push({ ...section, number: label.number, label });
   }
   // A discipline's section also ends at the next discipline heading, whatever its level (`### Discipline 6` under `## D5`).
   disciplines.forEach((discipline, i) => {
@@ -164,7 +173,7 @@ function collectPseudoHeadings(tree: Root, lines: LineIndex, headings: HeadingIn
 export function unparsedReport(text: string, kind: ReportKind | undefined): IncidentReport {
   return {
     text, lines: new LineIndex(text), tree: { type: 'root', children: [] }, kind, frontMatter: undefined, title: undefined,
-    date: undefined, status: undefined, headings: [], pseudoHeadings: [], sections: [], disciplines: [], postmortemSections: [],
+    number: undefined, date: undefined, status: undefined, blankTemplate: false, headings: [], pseudoHeadings: [], sections: [], disciplines: [], postmortemSections: [],
     family: 'simple', footerStart: text.length,
   };
 }
@@ -250,44 +259,86 @@ function readTitle(headings: HeadingInfo[], frontMatter: FrontMatter | undefined
   return undefined;
 }
 
-const FIELD_LABEL = /^\s*(date|status)\s*:?\s*$/i;
-
 /**
- * `**Date:** 2025-06-23` in a paragraph or list item before the first section, in any of the shapes
- * 8d-tools has written (bulleted or not, on consecutive lines of one paragraph); front matter as a fallback.
+ * A report's number, date or status, from the first form label that names it (`METADATA_LABELS`) before the first
+ * discipline or post-mortem section: `**Date:** 2025-06-23` or `Date Initiated: …` on a line of a paragraph or list
+ * item (8d-tools' shapes and forms' alike, bold or not), a two-column table row (`| Report Number | 8D-2024-017 |`,
+ * label and value pairs across wider rows), or a one-row table whose header names the fields; front matter as a
+ * fallback.
  */
-function readMetadataField(tree: Root, lines: LineIndex, frontMatter: FrontMatter | undefined, field: 'date' | 'status'): MetadataField | undefined {
+function readMetadataField(tree: Root, lines: LineIndex, frontMatter: FrontMatter | undefined, field: MetadataFieldName): MetadataField | undefined {
   for (const node of tree.children) {
-    if (node.type === 'heading' && node.depth > 1) break;
-    for (const paragraph of paragraphsOf(node)) {
-      const found = fieldInParagraph(paragraph, lines, field);
-      if (found) return found;
-    }
+    if (node.type === 'heading' && endsMetadata(node)) break;
+    const found = node.type === 'table' ? fieldInTable(node, lines, field) : fieldInLines(node, lines, field);
+    if (found) return found;
   }
-  const value = frontMatterText(frontMatter, field);
-  if (value !== undefined && frontMatter) return { value, range: frontMatter.range };
+  return fieldInFrontMatter(frontMatter, field);
+}
+
+/** Metadata stands before the first section: a discipline, a post-mortem section, or (as 8d-tools writes) any heading below the title that is not a form's header block. */
+function endsMetadata(heading: Heading): boolean {
+  const text = toString(heading);
+  return readDisciplineLabel(text) !== undefined || (heading.depth > 1 && postmortemSectionOf(text) !== undefined);
+}
+
+function fieldInFrontMatter(frontMatter: FrontMatter | undefined, field: MetadataFieldName): MetadataField | undefined {
+  if (!frontMatter) return undefined;
+  const key = frontMatter.data[field] !== undefined ? field : Object.keys(frontMatter.data).find((k) => metadataFieldOfLabel(k) === field);
+  const value = key === undefined ? undefined : frontMatterText(frontMatter, key);
+  return value === undefined ? undefined : { value, range: frontMatter.range };
+}
+
+/** A label and its value on one line: the label may be bold (`**Date:**`, `**Date**:`), listed, quoted or plain. */
+function fieldInLines(node: RootContent, lines: LineIndex, field: MetadataFieldName): MetadataField | undefined {
+  if (!(node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') || !node.position) return undefined;
+  for (let line = node.position.start.line - 1; line < node.position.end.line; line++) {
+    const found = fieldOnLine(lines, line, field);
+    if (found) return found;
+  }
   return undefined;
 }
 
-function paragraphsOf(node: RootContent): Paragraph[] {
-  if (node.type === 'paragraph') return [node];
-  if (node.type === 'list') return (node as List).children.flatMap((item) => item.children.filter((child): child is Paragraph => child.type === 'paragraph'));
-  return [];
+const LINE_PREFIX = /^[ \t]{0,8}(?:>[ \t]?){0,3}(?:(?:[-*+]|\d{1,3}[.)])[ \t]{1,4})?(?:\[[ xX]\][ \t]{1,4})?/;
+
+function fieldOnLine(lines: LineIndex, line: number, field: MetadataFieldName): MetadataField | undefined {
+  const text = lines.lineText(line);
+  const prefix = LINE_PREFIX.exec(text)?.[0].length ?? 0;
+  const colon = text.indexOf(':', prefix);
+  if (colon < 0 || colon - prefix > METADATA_LABEL_MAX_LENGTH * 2) return undefined;
+  if (metadataFieldOfLabel(text.slice(prefix, colon)) !== field) return undefined;
+  // The value runs to the end of the line, without the label's closing emphasis or a closing one around both.
+  let start = colon + 1;
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t' || text[start] === '*' || text[start] === '_')) start++;
+  let end = text.length;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\\' || ((text[end - 1] === '*' || text[end - 1] === '_') && text[prefix] === text[end - 1]))) end--;
+  const base = lines.lineStart(line);
+  return { value: text.slice(start, end), range: lines.range(base + start, base + end) };
 }
 
-function fieldInParagraph(paragraph: Paragraph, lines: LineIndex, field: string): MetadataField | undefined {
-  const strong = paragraph.children.find(
-    (child: PhrasingContent) => child.type === 'strong' && FIELD_LABEL.exec(toString(child))?.[1].toLowerCase() === field,
-  );
-  if (!strong?.position) return undefined;
-  // Label may be `**Date:**` or `**Date**:`; the value runs to the end of the line.
-  const labelEnd = strong.position.end.offset ?? 0;
-  const lineEnd = lines.lineEnd(strong.position.end.line - 1);
-  const raw = lines.text.slice(labelEnd, lineEnd);
-  const leading = raw.length - raw.replace(/^\s*:?\s*/, '').length;
-  const value = raw.slice(leading).replace(/\s+$/, '');
-  const start = labelEnd + leading;
-  return { value, range: lines.range(start, start + value.length) };
+/** `| Report Number | 8D-2024-017 |` (pairs of label and value, header row included), or a header of labels over one row of values. */
+function fieldInTable(table: Table, lines: LineIndex, field: MetadataFieldName): MetadataField | undefined {
+  const [header, ...body] = table.children;
+  if (!header) return undefined;
+  const labelColumns = header.children.map((cell) => metadataFieldOfLabel(toString(cell)));
+  if (body.length === 1 && labelColumns.filter((f) => f !== undefined).length >= 2) {
+    const column = labelColumns.indexOf(field);
+    return column < 0 ? undefined : cellValue(body[0].children[column], lines);
+  }
+  for (const row of table.children) {
+    for (let i = 0; i + 1 < row.children.length; i += 2) {
+      if (metadataFieldOfLabel(toString(row.children[i])) === field) return cellValue(row.children[i + 1], lines);
+    }
+  }
+  return undefined;
+}
+
+function cellValue(cell: TableCell | undefined, lines: LineIndex): MetadataField | undefined {
+  if (!cell?.position) return cell ? { value: toString(cell).trim(), range: lines.range(0, 0) } : undefined;
+  const first = cell.children[0]?.position;
+  const last = cell.children[cell.children.length - 1]?.position;
+  const start = first?.start.offset ?? cell.position.start.offset ?? 0;
+  const end = last?.end.offset ?? start;
+  return { value: toString(cell).trim(), range: lines.range(start, end) };
 }
 
 function dominantFamily(disciplines: DisciplineSection[]): TitleFamily {
@@ -299,4 +350,9 @@ function dominantFamily(disciplines: DisciplineSection[]): TitleFamily {
   let best: TitleFamily = 'simple';
   for (const family of TITLE_FAMILIES) if ((counts.get(family) ?? 0) > (counts.get(best) ?? 0)) best = family;
   return best;
+}
+
+/** `### D4 Evidence` or `### D4.1 Why-why analysis` inside `## D4 Root Cause Analysis` is a subsection of D4, not a second D4. */
+function repeatsEnclosingDiscipline(enclosing: DisciplineSection | undefined, section: Section, number: number): boolean {
+  return enclosing !== undefined && enclosing.number === number && enclosing.heading.depth < section.heading.depth && section.heading.start < enclosing.end;
 }

@@ -75,3 +75,67 @@ export function otherDisciplinesTitled(number: number, title: string): Disciplin
 export function disciplineTitle(number: number, family: TitleFamily): string {
   return DISCIPLINES[number].titles[family];
 }
+
+/**
+ * Whether the disciplines present are an original 8D form (Ford's 8D before Global 8D added D0, VDA's 8D): no D0
+ * and most of D1–D8. Such a form does not need D0; a report that has D0 (8d-tools' templates all do) still needs it.
+ */
+export function isOriginalLayout(present: ReadonlySet<number>): boolean {
+  if (present.has(0)) return false;
+  let count = 0;
+  for (let number = 1; number <= 8; number++) if (present.has(number)) count++;
+  return count >= ORIGINAL_LAYOUT_MIN_DISCIPLINES;
+}
+
+/** "Most of" D1–D8. */
+const ORIGINAL_LAYOUT_MIN_DISCIPLINES = 5;
+
+/** The disciplines a report with these disciplines present must have: D0–D8, or D1–D8 for an original form. */
+export function requiredDisciplines(present: ReadonlySet<number>): Discipline[] {
+  return isOriginalLayout(present) ? DISCIPLINES.filter((d) => d.number !== 0) : [...DISCIPLINES];
+}
+
+export type MetadataFieldName = 'number' | 'date' | 'status';
+
+/**
+ * The labels forms give a report's number, date and status (normalised by `normalizeFieldLabel`: lower case,
+ * `No.`/`#`/`Nr.` read as "number", punctuation and emphasis dropped). Front matter keys are read the same way.
+ */
+export const METADATA_LABELS: Readonly<Record<MetadataFieldName, readonly string[]>> = {
+  number: [
+    '8D Number', '8D No.', '8D #', '8D ID', '8D Report Number', '8D Reference', 'Report Number', 'Report No.', 'Report #', 'Report ID',
+    'Report Reference', 'Reference Number', 'Ref. No.', 'Complaint Number', 'Complaint No.', 'Complaint #', 'Complaint ID', 'Case Number',
+    'Case ID', 'Document Number', 'Document No.', 'Problem Number', 'Problem ID', 'CAPA Number', 'CAR Number', 'NCR Number', 'Number', 'ID',
+  ],
+  date: [
+    'Date', 'Date Initiated', 'Initiated', 'Initiation Date', 'Date Opened', 'Opened', 'Open Date', 'Opening Date', 'Opened On', 'Report Date',
+    'Date of Report', 'Date Reported', 'Reported', 'Reported On', 'Date Raised', 'Raised On', 'Date Created', 'Created', 'Created On',
+    'Creation Date', 'Issue Date', 'Date Issued', 'Start Date', 'Date Started', 'Complaint Date', 'Date of Complaint',
+  ],
+  status: ['Status', 'Report Status', '8D Status', 'Current Status', 'State', 'Report State'],
+};
+
+/** A label as the vocabulary is keyed: `**8D No.:**` → `8d number`, `Report_ID` → `report id`. */
+export function normalizeFieldLabel(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/[*_`]/g, ' ')
+    .replace(/#/g, ' number ')
+    .replace(/\b(?:no|nr|num)\b\.?/g, ' number ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const FIELD_BY_LABEL: ReadonlyMap<string, MetadataFieldName> = new Map(
+  (Object.entries(METADATA_LABELS) as [MetadataFieldName, readonly string[]][]).flatMap(([field, labels]) => labels.map((label) => [normalizeFieldLabel(label), field] as const)),
+);
+
+/** Longest label in the vocabulary, normalised: longer text is never a label. */
+export const METADATA_LABEL_MAX_LENGTH = Math.max(...[...FIELD_BY_LABEL.keys()].map((label) => label.length)) + 8;
+
+/** The metadata field a form label names, if any. */
+export function metadataFieldOfLabel(label: string): MetadataFieldName | undefined {
+  // `{{date}}: Creation date` documents a placeholder; it is no label.
+  if (label.length > METADATA_LABEL_MAX_LENGTH * 2 || /[{}[\]<>|()]/.test(label)) return undefined;
+  return FIELD_BY_LABEL.get(normalizeFieldLabel(label));
+}

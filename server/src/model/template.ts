@@ -1,0 +1,236 @@
+/**
+ * Blank templates: a post-mortem or 8D form that nobody has filled in yet. Its metadata and most of its sections
+ * hold placeholders (`{{title}}`, `[Date]`, `YYYY-MM-DD`, `XXX`, empty table rows) or prompts (comments, italic
+ * instructions, questions, unticked checklists). It is not checked as a report. A filled report with one `TBD` or
+ * one placeholder row is still a report: the decision weighs the whole document.
+ */
+import type { List, ListItem, Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { LineIndex } from './position';
+import { findDate } from './timeline/time';
+import { parseReportDate } from './dates';
+
+/**
+ * What templates write where a value goes. Each is linear (bounded, no nested quantifiers); all are global so
+ * that they can be removed from a line.
+ */
+export const PLACEHOLDERS: readonly RegExp[] = [
+  /\{\{[^{}\n]{0,120}\}\}/g, // {{title}}, {{ incident.date }}
+  /\{%[^%\n]{0,120}%\}/g, // {% if … %}
+  /\$\{[^{}\n]{0,120}\}/g, // ${date}
+  /\[[A-Za-z][^[\]\n]{0,200}\](?![(:[])/g, // [Date], [Name], [Describe the problem] (not a link or a reference)
+  /\[ \]/g, // a box to tick inside a cell or line: [ ] Open [ ] Closed
+  /\b(?:YYYY|YY|DD|MM|HH|hh|[12][09]xx)(?:[-/.: T]?(?:YYYY|YY|DD|MM|mm|HH|hh|SS|ss|Z)){1,6}\b/g, // YYYY-MM-DD, DD/MM/YYYY, HH:MM, 20xx-MM-DD
+  /\bYYYY\b/g,
+  /\b(?:X{3,12}|x{3,12}|Y{3,12}|Z{3,12}|N{3,12})\b/g, // XXX, YYY, NNN
+  /\b(?:TBD|TBA|TBC|TODO|FIXME)\b/g,
+  /\bLorem ipsum\b/gi,
+  /_{4,}/g, // a line to write on: Reason: ________
+];
+
+/** `<Insert summary here>`, `<method>`: angle brackets around words that are not an HTML tag. */
+const ANGLE_PLACEHOLDER = /<([A-Za-z][^<>=/"'\n]{0,120})>/g;
+const HTML_TAGS = new Set([
+  'a', 'abbr', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
+  'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'summary', 'sup',
+  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var', 'wbr', 'center', 'font', 'picture', 'source', 'video',
+]);
+
+/** Lines that show what to write rather than say anything: examples. */
+const EXAMPLE_LINE = /^(?:e\.g\.|eg:|example:|for example[,:])/i;
+
+/** Whether a text holds a placeholder. */
+export function hasPlaceholder(text: string): boolean {
+  return withoutPlaceholders(text) !== text;
+}
+
+/** The text with its placeholders removed. */
+export function withoutPlaceholders(text: string): string {
+  let rest = text;
+  for (const pattern of PLACEHOLDERS) rest = rest.replace(pattern, ' ');
+  return rest.replace(ANGLE_PLACEHOLDER, (tag, inside: string) => (HTML_TAGS.has(inside.split(/\s/, 1)[0].toLowerCase()) ? tag : ' '));
+}
+
+/** A metadata value a person wrote: not empty, not a placeholder. */
+export function isRealValue(value: string | undefined): boolean {
+  return value !== undefined && /[A-Za-z0-9]/.test(value) && !hasPlaceholder(value);
+}
+
+/** What the template check needs of a report (a subset of `IncidentReport`). */
+export interface TemplateEvidence {
+  text: string;
+  lines: LineIndex;
+  tree: Root;
+  title: { number?: string; title: string } | undefined;
+  number: { value: string } | undefined;
+  date: { value: string } | undefined;
+}
+
+type Fill = 'blank' | 'prompt' | 'content';
+
+/** Share of the parts of a document that may hold content in a blank template (the title block, a note). */
+const MAX_FILLED_SHARE = 1 / 3;
+const MIN_PARTS = 3;
+
+/**
+ * A document is a blank template when nothing says which report it is (no real number or date), and at most a
+ * third of its parts (the text under each heading, up to the next) hold content of their own, the others being
+ * empty or holding only placeholders and prompts, at least one of them a placeholder or prompt.
+ */
+export function isBlankTemplate(report: TemplateEvidence): boolean {
+  if (report.title?.number !== undefined || isRealValue(report.number?.value) || isRealDate(report.date?.value)) return false;
+  const parts = partsOf(report.tree);
+  if (parts.length < MIN_PARTS) return false;
+  const limit = Math.floor(parts.length * MAX_FILLED_SHARE);
+  let filled = 0;
+  let prompts = report.title && hasPlaceholder(report.title.title) ? 1 : 0;
+  for (const part of parts) {
+    const fill = fillOf(part, report.lines);
+    if (fill === 'content' && ++filled > limit) return false;
+    if (fill === 'prompt') prompts++;
+  }
+  return prompts > 0;
+}
+
+function isRealDate(value: string | undefined): boolean {
+  return value !== undefined && isRealValue(value) && (parseReportDate(value) !== undefined || findDate(value) !== undefined);
+}
+
+/**
+ * The blocks under each heading up to the next heading of any level, and those before the first heading. A heading
+ * directly followed by a deeper one is a container: its subsections are the parts.
+ */
+function partsOf(tree: Root): RootContent[][] {
+  const parts: RootContent[][] = [];
+  let current: RootContent[] = [];
+  let depth = 0;
+  let opened = false;
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const container = current.length === 0 && opened && node.depth > depth;
+      if (opened ? !container : current.length > 0) parts.push(current);
+      current = [];
+      depth = node.depth;
+      opened = true;
+    } else if (!SKIPPED.has(node.type)) {
+      current.push(node);
+    }
+  }
+  if (opened || current.length > 0) parts.push(current);
+  return parts;
+}
+
+/** Blocks that are neither content nor prompt: front matter (YAML, or TOML as Hugo writes it), rules, link definitions. */
+const SKIPPED: ReadonlySet<string> = new Set(['yaml', 'toml', 'thematicBreak', 'definition']);
+
+/** Content as soon as one block has content; a prompt when a block holds a placeholder or prompt; else blank. */
+function fillOf(part: RootContent[], lines: LineIndex): Fill {
+  let fill: Fill = 'blank';
+  for (const node of part) {
+    const block = blockFill(node, lines);
+    if (block === 'content') return 'content';
+    if (block === 'prompt') fill = 'prompt';
+  }
+  return fill;
+}
+
+function blockFill(node: RootContent, lines: LineIndex): Fill {
+  switch (node.type) {
+    case 'html':
+      return /^\s*<!--/.test(node.value) ? 'prompt' : 'blank';
+    case 'paragraph':
+      return isInstruction(node) ? 'prompt' : linesFill(node, lines);
+    case 'blockquote':
+      return node.children.every((child) => child.type === 'paragraph' && (isInstruction(child) || isQuestion(toString(child)))) ? 'prompt' : linesFill(node, lines);
+    case 'list':
+      return listFill(node, lines);
+    case 'table':
+      return tableFill(node);
+    default:
+      return 'content';
+  }
+}
+
+/** A paragraph all in italics: an instruction to whoever fills the template in. */
+function isInstruction(paragraph: Paragraph): boolean {
+  // Text outside the italics may only be punctuation (`*Describe the impact*.`).
+  const parts = paragraph.children.filter((child) => !(child.type === 'text' && !/[\p{L}\p{N}]/u.test(child.value)));
+  return parts.length > 0 && parts.every((child) => child.type === 'emphasis');
+}
+
+function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text.trim());
+}
+
+function linesFill(node: RootContent, lines: LineIndex): Fill {
+  if (!node.position) return 'content';
+  let fill: Fill = 'blank';
+  for (let line = node.position.start.line - 1; line < node.position.end.line; line++) {
+    const state = lineFill(lines.lineText(line));
+    if (state === 'content') return 'content';
+    if (state === 'prompt') fill = 'prompt';
+  }
+  return fill;
+}
+
+const LINE_MARKUP = /^[ \t]{0,8}(?:>[ \t]?){0,3}(?:(?:[-*+]|\d{1,3}[.)])(?:[ \t]{1,4}|$))?/;
+const TICKED = /^\[[xX]\]/;
+const LABEL_MAX_LENGTH = 60;
+
+/** A line of a paragraph, list item or quote: a label with no value or a placeholder for one is blank. */
+function lineFill(raw: string): Fill {
+  let line = raw.slice(LINE_MARKUP.exec(raw)?.[0].length ?? 0);
+  if (TICKED.test(line)) return 'content';
+  line = line.replace(/<!--.*?-->/g, ' ');
+  const rest = withoutPlaceholders(line);
+  const placeholder = rest !== line;
+  const plain = rest.replace(/[*_`\\]/g, ' ').trim();
+  const colon = plain.indexOf(':');
+  // `Label: value` (a colon followed by a digit is a time, not a label).
+  const value = colon >= 0 && colon <= LABEL_MAX_LENGTH && !/\d/.test(plain[colon + 1] ?? '') ? plain.slice(colon + 1).trim() : plain;
+  if (!/[\p{L}\p{N}]/u.test(value)) return placeholder || plain !== '' ? 'prompt' : 'blank';
+  if (isQuestion(value) || EXAMPLE_LINE.test(value)) return 'prompt';
+  return 'content';
+}
+
+function listFill(list: List, lines: LineIndex): Fill {
+  let fill: Fill = 'blank';
+  for (const item of list.children) {
+    const state = itemFill(item, lines);
+    if (state === 'content') return 'content';
+    if (state === 'prompt') fill = 'prompt';
+  }
+  return fill;
+}
+
+function itemFill(item: ListItem, lines: LineIndex): Fill {
+  if (item.checked === true) return 'content';
+  // An unticked box is a prompt to act, whatever it says; an empty item (`-`) is a blank to write on.
+  if (item.checked === false) return 'prompt';
+  if (item.children.length === 0) return 'prompt';
+  let fill: Fill = 'blank';
+  for (const child of item.children) {
+    const state = blockFill(child, lines);
+    if (state === 'content') return 'content';
+    if (state === 'prompt') fill = 'prompt';
+  }
+  return fill;
+}
+
+/** A table whose rows are all blank: empty cells, placeholders or questions beside the rows' names. */
+function tableFill(table: Table): Fill {
+  const rows = table.children.slice(1);
+  if (rows.length === 0) return 'prompt';
+  return rows.every(isBlankRow) ? 'prompt' : 'content';
+}
+
+function isBlankRow(row: TableRow): boolean {
+  const cells = row.children.map((cell) => toString(cell).trim());
+  if (cells.some(hasPlaceholder) && !cells.some((cell) => isRealDate(cell))) return true;
+  // The first cell may name the row (`| Team Leader | | |`): the others are where the values go.
+  return cells.slice(1).every((cell) => cell === '' || isBlankCell(cell));
+}
+
+function isBlankCell(cell: string): boolean {
+  return hasPlaceholder(cell) || isQuestion(cell) || !/[\p{L}\p{N}]/u.test(cell);
+}
