@@ -110,8 +110,10 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
     }
   }
   const title = readTitle(headings, frontMatter, tree, lines);
-  const number = readMetadataField(tree, lines, frontMatter, 'number');
-  const date = readMetadataField(tree, lines, frontMatter, 'date');
+  // 8D forms give their metadata in many shapes; other documents are read as 8d-tools writes (and the index scans).
+  const metadataShapes: MetadataShapes = looksEightD ? 'forms' : 'eightDTools';
+  const number = readMetadataField(tree, lines, frontMatter, 'number', metadataShapes);
+  const date = readMetadataField(tree, lines, frontMatter, 'date', metadataShapes);
   return {
     text,
     lines,
@@ -121,7 +123,7 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
     title,
     number,
     date,
-    status: readMetadataField(tree, lines, frontMatter, 'status'),
+    status: readMetadataField(tree, lines, frontMatter, 'status', metadataShapes),
     blankTemplate: isBlankTemplate({ text, lines, tree, title, number, date }),
     headings,
     pseudoHeadings,
@@ -260,23 +262,29 @@ function readTitle(headings: HeadingInfo[], frontMatter: FrontMatter | undefined
 }
 
 /**
- * A report's number, date or status, from the first form label that names it (`METADATA_LABELS`) before the first
- * discipline or post-mortem section: `**Date:** 2025-06-23` or `Date Initiated: …` on a line of a paragraph or list
- * item (8d-tools' shapes and forms' alike, bold or not), a two-column table row (`| Report Number | 8D-2024-017 |`,
- * label and value pairs across wider rows), or a one-row table whose header names the fields; front matter as a
- * fallback.
+ * `forms`: any label of `METADATA_LABELS`, bold or not, and tables, up to the first discipline or section (a form's
+ * header block such as `## Report Information` comes before). `eightDTools`: `**Date:**` and `**Status:**` lines
+ * before the first heading below the title, as 8d-tools writes them and the workspace index scans them.
  */
-function readMetadataField(tree: Root, lines: LineIndex, frontMatter: FrontMatter | undefined, field: MetadataFieldName): MetadataField | undefined {
+type MetadataShapes = 'forms' | 'eightDTools';
+
+/**
+ * A report's number, date or status, from the first label that names it before the first section:
+ * `**Date:** 2025-06-23` or `Date Initiated: …` on a line of a paragraph or list item (bulleted or not, on
+ * consecutive lines of one paragraph), a two-column table row (`| Report Number | 8D-2024-017 |`, label and value
+ * pairs across wider rows), or a one-row table whose header names the fields; front matter as a fallback.
+ */
+function readMetadataField(tree: Root, lines: LineIndex, frontMatter: FrontMatter | undefined, field: MetadataFieldName, shapes: MetadataShapes): MetadataField | undefined {
   for (const node of tree.children) {
-    if (node.type === 'heading' && endsMetadata(node)) break;
-    const found = node.type === 'table' ? fieldInTable(node, lines, field) : fieldInLines(node, lines, field);
+    if (node.type === 'heading' && endsMetadata(node, shapes)) break;
+    const found = node.type === 'table' ? (shapes === 'forms' ? fieldInTable(node, lines, field) : undefined) : fieldInLines(node, lines, field, shapes);
     if (found) return found;
   }
   return fieldInFrontMatter(frontMatter, field);
 }
 
-/** Metadata stands before the first section: a discipline, a post-mortem section, or (as 8d-tools writes) any heading below the title that is not a form's header block. */
-function endsMetadata(heading: Heading): boolean {
+function endsMetadata(heading: Heading, shapes: MetadataShapes): boolean {
+  if (shapes === 'eightDTools') return heading.depth > 1;
   const text = toString(heading);
   return readDisciplineLabel(text) !== undefined || (heading.depth > 1 && postmortemSectionOf(text) !== undefined);
 }
@@ -289,23 +297,27 @@ function fieldInFrontMatter(frontMatter: FrontMatter | undefined, field: Metadat
 }
 
 /** A label and its value on one line: the label may be bold (`**Date:**`, `**Date**:`), listed, quoted or plain. */
-function fieldInLines(node: RootContent, lines: LineIndex, field: MetadataFieldName): MetadataField | undefined {
-  if (!(node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') || !node.position) return undefined;
+function fieldInLines(node: RootContent, lines: LineIndex, field: MetadataFieldName, shapes: MetadataShapes): MetadataField | undefined {
+  const holdsLines = node.type === 'paragraph' || node.type === 'list' || (node.type === 'blockquote' && shapes === 'forms');
+  if (!holdsLines || !node.position) return undefined;
   for (let line = node.position.start.line - 1; line < node.position.end.line; line++) {
-    const found = fieldOnLine(lines, line, field);
+    const found = fieldOnLine(lines, line, field, shapes);
     if (found) return found;
   }
   return undefined;
 }
 
+/** `**Date` (colon inside the bold) or `**Date**` (colon after it). */
+const EIGHT_D_TOOLS_LABEL = /^\*\*[A-Za-z]{1,12}(?:\*\*)?[ \t]{0,4}$/;
 const LINE_PREFIX = /^[ \t]{0,8}(?:>[ \t]?){0,3}(?:(?:[-*+]|\d{1,3}[.)])[ \t]{1,4})?(?:\[[ xX]\][ \t]{1,4})?/;
 
-function fieldOnLine(lines: LineIndex, line: number, field: MetadataFieldName): MetadataField | undefined {
+function fieldOnLine(lines: LineIndex, line: number, field: MetadataFieldName, shapes: MetadataShapes): MetadataField | undefined {
   const text = lines.lineText(line);
   const prefix = LINE_PREFIX.exec(text)?.[0].length ?? 0;
   const colon = text.indexOf(':', prefix);
   if (colon < 0 || colon - prefix > METADATA_LABEL_MAX_LENGTH * 2) return undefined;
-  if (metadataFieldOfLabel(text.slice(prefix, colon)) !== field) return undefined;
+  const label = text.slice(prefix, colon);
+  if (shapes === 'eightDTools' ? !EIGHT_D_TOOLS_LABEL.test(label) || label.replace(/[*\s]/g, '').toLowerCase() !== field : metadataFieldOfLabel(label) !== field) return undefined;
   // The value runs to the end of the line, without the label's closing emphasis or a closing one around both.
   let start = colon + 1;
   while (start < text.length && (text[start] === ' ' || text[start] === '\t' || text[start] === '*' || text[start] === '_')) start++;

@@ -27,7 +27,7 @@ export const missingSection: Rule = {
 function missingDisciplines(report: IncidentReport): MissingSectionData[] {
   const present = new Set(report.disciplines.map((d) => d.number));
   // An original D1–D8 form (Ford's 8D before D0, VDA's) needs no D0.
-  return requiredDisciplines(present).filter((d) => !present.has(d.number)).map((d) => planDisciplineInsertion(report, d.number));
+  return requiredDisciplines(report.disciplines.map((d) => ({ number: d.number, title: d.label.title }))).filter((d) => !present.has(d.number)).map((d) => planDisciplineInsertion(report, d.number));
 }
 
 function missingPostmortemSections(report: IncidentReport, required: readonly string[]): MissingSectionData[] {

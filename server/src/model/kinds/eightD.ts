@@ -76,23 +76,32 @@ export function disciplineTitle(number: number, family: TitleFamily): string {
   return DISCIPLINES[number].titles[family];
 }
 
+/** A discipline as a report has it: its number and the title its heading gives it. */
+export interface PresentDiscipline {
+  number: number;
+  title: string;
+}
+
 /**
- * Whether the disciplines present are an original 8D form (Ford's 8D before Global 8D added D0, VDA's 8D): no D0
- * and most of D1–D8. Such a form does not need D0; a report that has D0 (8d-tools' templates all do) still needs it.
+ * Whether a report's disciplines are an original 8D form (Ford's 8D before Global 8D added D0, VDA's 8D): no D0
+ * and most of D1–D8. Such a form does not need D0. A report that has D0, or whose titles are mostly 8d-tools' (its
+ * templates all have D0, so a report made from one has lost it), still needs it.
  */
-export function isOriginalLayout(present: ReadonlySet<number>): boolean {
-  if (present.has(0)) return false;
-  let count = 0;
-  for (let number = 1; number <= 8; number++) if (present.has(number)) count++;
-  return count >= ORIGINAL_LAYOUT_MIN_DISCIPLINES;
+export function isOriginalLayout(disciplines: readonly PresentDiscipline[]): boolean {
+  if (disciplines.some((d) => d.number === 0)) return false;
+  const numbers = new Set(disciplines.map((d) => d.number));
+  if (numbers.size < ORIGINAL_LAYOUT_MIN_DISCIPLINES) return false;
+  const eightDTools = disciplines.filter((d) => EIGHT_D_TOOLS_FAMILIES.has(familyOfTitle(d.number, d.title))).length;
+  return eightDTools * 2 <= disciplines.length;
 }
 
 /** "Most of" D1–D8. */
 const ORIGINAL_LAYOUT_MIN_DISCIPLINES = 5;
+const EIGHT_D_TOOLS_FAMILIES: ReadonlySet<TitleFamily | undefined> = new Set(['simple', 'default']);
 
-/** The disciplines a report with these disciplines present must have: D0–D8, or D1–D8 for an original form. */
-export function requiredDisciplines(present: ReadonlySet<number>): Discipline[] {
-  return isOriginalLayout(present) ? DISCIPLINES.filter((d) => d.number !== 0) : [...DISCIPLINES];
+/** The disciplines a report with these disciplines must have: D0–D8, or D1–D8 for an original form. */
+export function requiredDisciplines(disciplines: readonly PresentDiscipline[]): Discipline[] {
+  return isOriginalLayout(disciplines) ? DISCIPLINES.filter((d) => d.number !== 0) : [...DISCIPLINES];
 }
 
 export type MetadataFieldName = 'number' | 'date' | 'status';
