@@ -332,7 +332,8 @@ function fieldInTable(table: Table, lines: LineIndex, field: MetadataFieldName):
   const [header, ...body] = table.children;
   if (!header) return undefined;
   const labelColumns = header.children.map((cell) => metadataFieldOfLabel(toString(cell)));
-  if (body.length === 1 && labelColumns.filter((f) => f !== undefined).length >= 2) {
+  // Labels side by side in the header (`| 8D # | Date Opened | Status |`) head columns; else labels and values alternate.
+  if (body.length === 1 && labelColumns.some((f, i) => f !== undefined && labelColumns[i + 1] !== undefined)) {
     const column = labelColumns.indexOf(field);
     return column < 0 ? undefined : cellValue(body[0].children[column], lines);
   }
