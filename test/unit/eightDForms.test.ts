@@ -3,10 +3,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeActionKind } from 'vscode-languageserver-types';
-import { buildReport } from '../../server/src/model/report';
+import { buildReport, readMetadataField, type IncidentReport } from '../../server/src/model/report';
 import { createLanguageService } from '../../server/src/languageService';
 import { isOriginalLayout, metadataFieldOfLabel, normalizeFieldLabel } from '../../server/src/model/kinds/eightD';
 import { documentOf, findingsOf, fixture } from '../support/fixtures';
+import { assertLinear } from '../support/linear';
 
 const problems = (text: string) => findingsOf(text).filter((f) => f.severity !== 'hint');
 const rules = (text: string) => problems(text).map((f) => `${f.rule}: ${f.message}`);
@@ -185,5 +186,20 @@ describe('number, date and status under forms\' labels', () => {
     const report = buildReport('# Incident: payments down\n\n| Status | Closed |\n|---|---|\n\nStatus: resolved\n\n- **Status:** Closed\n\n## Summary\n\nx\n');
     assert.equal(report.status?.value, 'Closed');
     assert.equal(report.number, undefined);
+  });
+});
+
+describe('the metadata readers are linear on adversarial input', () => {
+  test('metadataFieldOfLabel', () => {
+    for (const piece of ['No. ', '#', '8D ', '**', 'nr', '{', ' ']) assertLinear(`metadataFieldOfLabel on ${JSON.stringify(piece)}`, metadataFieldOfLabel, piece, (text) => text);
+  });
+
+  test('metadata lines and tables before the first discipline', () => {
+    const disciplines = '## D1 Team\n\nx\n\n## D2 Problem\n\nx\n\n## D3 Containment\n\nx\n';
+    // Parsed untimed: this is about the readers, not remark. Labels that are not the field, so that every line is read.
+    const read = (report: IncidentReport) => readMetadataField(report.tree, report.lines, undefined, 'number', 'forms');
+    for (const piece of ['**Datum:** x\n', '- Stat: \n', '> Report Nr: **\n', '| Report ID x | 1 |\n', ': : :\n', '**:**\n', '**Date:** x\n\n', 'Report                    \n']) {
+      assertLinear(`readMetadataField on ${JSON.stringify(piece)}`, read, piece, (s) => buildReport(`# Form\n\n${s}\n${disciplines}`), 10_000);
+    }
   });
 });

@@ -266,7 +266,7 @@ function readTitle(headings: HeadingInfo[], frontMatter: FrontMatter | undefined
  * header block such as `## Report Information` comes before). `eightDTools`: `**Date:**` and `**Status:**` lines
  * before the first heading below the title, as 8d-tools writes them and the workspace index scans them.
  */
-type MetadataShapes = 'forms' | 'eightDTools';
+export type MetadataShapes = 'forms' | 'eightDTools';
 
 /**
  * A report's number, date or status, from the first label that names it before the first section:
@@ -274,7 +274,7 @@ type MetadataShapes = 'forms' | 'eightDTools';
  * consecutive lines of one paragraph), a two-column table row (`| Report Number | 8D-2024-017 |`, label and value
  * pairs across wider rows), or a one-row table whose header names the fields; front matter as a fallback.
  */
-function readMetadataField(tree: Root, lines: LineIndex, frontMatter: FrontMatter | undefined, field: MetadataFieldName, shapes: MetadataShapes): MetadataField | undefined {
+export function readMetadataField(tree: Root, lines: LineIndex, frontMatter: FrontMatter | undefined, field: MetadataFieldName, shapes: MetadataShapes): MetadataField | undefined {
   for (const node of tree.children) {
     if (node.type === 'heading' && endsMetadata(node, shapes)) break;
     const found = node.type === 'table' ? (shapes === 'forms' ? fieldInTable(node, lines, field) : undefined) : fieldInLines(node, lines, field, shapes);

@@ -10,45 +10,45 @@ import type { LineIndex } from './position';
 import { findDate } from './timeline/time';
 import { parseReportDate } from './dates';
 
-/**
- * What templates write where a value goes. Each is linear (bounded, no nested quantifiers); all are global so
- * that they can be removed from a line.
- */
-export const PLACEHOLDERS: readonly RegExp[] = [
-  /\{\{[^{}\n]{0,120}\}\}/g, // {{title}}, {{ incident.date }}
-  /\{%[^%\n]{0,120}%\}/g, // {% if … %}
-  /\$\{[^{}\n]{0,120}\}/g, // ${date}
-  /\[[A-Za-z][^[\]\n]{0,200}\](?![(:[])/g, // [Date], [Name], [Describe the problem] (not a link or a reference)
-  /\[ \]/g, // a box to tick inside a cell or line: [ ] Open [ ] Closed
-  /\b(?:YYYY|YY|DD|MM|HH|hh|[12][09]xx)(?:[-/.: T]?(?:YYYY|YY|DD|MM|mm|HH|hh|SS|ss|Z)){1,6}\b/g, // YYYY-MM-DD, DD/MM/YYYY, HH:MM, 20xx-MM-DD
-  /\bYYYY\b/g,
-  /\b(?:X{3,12}|x{3,12}|Y{3,12}|Z{3,12}|N{3,12})\b/g, // XXX, YYY, NNN
-  /\b(?:TBD|TBA|TBC|TODO|FIXME)\b/g,
-  /\bLorem ipsum\b/gi,
-  /_{4,}/g, // a line to write on: Reason: ________
+/** Angle brackets around one of these are HTML, not a placeholder. */
+const HTML_TAGS: readonly string[] = [
+  'a', 'abbr', 'b', 'blockquote', 'br', 'center', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'font', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'picture', 'pre', 'q', 's', 'samp', 'small', 'source', 'span',
+  'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var', 'video', 'wbr',
 ];
 
-/** `<Insert summary here>`, `<method>`: angle brackets around words that are not an HTML tag. */
-const ANGLE_PLACEHOLDER = /<([A-Za-z][^<>=/"'\n]{0,120})>/g;
-const HTML_TAGS = new Set([
-  'a', 'abbr', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'div', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
-  'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'summary', 'sup',
-  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var', 'wbr', 'center', 'font', 'picture', 'source', 'video',
-]);
+/** What templates write where a value goes. Each is linear (bounded, no nested quantifiers). */
+export const PLACEHOLDERS: readonly RegExp[] = [
+  /\{\{[^{}\n]{0,120}\}\}/, // {{title}}, {{ incident.date }}
+  /\{%[^%\n]{0,120}%\}/, // {% if … %}
+  /\$\{[^{}\n]{0,120}\}/, // ${date}
+  /\[[A-Za-z][^[\]\n]{0,200}\](?![(:[])/, // [Date], [Name], [Describe the problem] (not a link or a reference)
+  /\[ \]/, // a box to tick inside a cell or line: [ ] Open [ ] Closed
+  /\b(?:YYYY|YY|DD|MM|HH|hh|[12][09]xx)(?:[-/.: T]?(?:YYYY|YY|DD|MM|mm|HH|hh|SS|ss|Z)){1,6}\b/, // YYYY-MM-DD, DD/MM/YYYY, HH:MM, 20xx-MM-DD
+  /\bYYYY\b/,
+  /\b(?:X{3,12}|x{3,12}|Y{3,12}|Z{3,12}|N{3,12})\b/, // XXX, YYY, NNN
+  /\b(?:TBD|TBA|TBC|TODO|FIXME)\b/,
+  /\b[Ll]orem ipsum\b/,
+  /_{4,}/, // a line to write on: Reason: ________
+  // <Insert summary here>, <method>, but not an HTML tag (in lower case, as Markdown writers write them).
+  new RegExp(`<(?!(?:${HTML_TAGS.join('|')})(?![A-Za-z0-9]))[A-Za-z][^<>=/"'\\n]{0,120}>`),
+];
+
+/** All placeholders in one pass over a line. */
+const ANY_PLACEHOLDER = new RegExp(PLACEHOLDERS.map((pattern) => pattern.source).join('|'), 'g');
+const HAS_PLACEHOLDER = new RegExp(ANY_PLACEHOLDER.source);
 
 /** Lines that show what to write rather than say anything: examples. */
 const EXAMPLE_LINE = /^(?:e\.g\.|eg:|example:|for example[,:])/i;
 
 /** Whether a text holds a placeholder. */
 export function hasPlaceholder(text: string): boolean {
-  return withoutPlaceholders(text) !== text;
+  return HAS_PLACEHOLDER.test(text);
 }
 
 /** The text with its placeholders removed. */
 export function withoutPlaceholders(text: string): string {
-  let rest = text;
-  for (const pattern of PLACEHOLDERS) rest = rest.replace(pattern, ' ');
-  return rest.replace(ANGLE_PLACEHOLDER, (tag, inside: string) => (HTML_TAGS.has(inside.split(/\s/, 1)[0].toLowerCase()) ? tag : ' '));
+  return text.replace(ANY_PLACEHOLDER, ' ');
 }
 
 /** A metadata value a person wrote: not empty, not a placeholder. */
@@ -78,7 +78,7 @@ const MIN_PARTS = 3;
  * empty or holding only placeholders and prompts, at least one of them a placeholder or prompt.
  */
 export function isBlankTemplate(report: TemplateEvidence): boolean {
-  if (report.title?.number !== undefined || isRealValue(report.number?.value) || isRealDate(report.date?.value)) return false;
+  if (report.title?.number !== undefined || isRealValue(report.number?.value) || isFilledDate(report.date?.value)) return false;
   const parts = partsOf(report.tree);
   if (parts.length < MIN_PARTS) return false;
   const limit = Math.floor(parts.length * MAX_FILLED_SHARE);
@@ -92,8 +92,14 @@ export function isBlankTemplate(report: TemplateEvidence): boolean {
   return prompts > 0;
 }
 
-function isRealDate(value: string | undefined): boolean {
-  return value !== undefined && isRealValue(value) && (parseReportDate(value) !== undefined || findDate(value) !== undefined);
+/** A date field filled in, in whatever notation (`04/03/2024`, `4 March`): digits and no placeholder. */
+function isFilledDate(value: string | undefined): boolean {
+  return isRealValue(value) && /\d/.test(value!);
+}
+
+/** A cell holding a date: a row with one is an entry, whatever else it holds. */
+function isDate(text: string): boolean {
+  return isRealValue(text) && (parseReportDate(text) !== undefined || findDate(text) !== undefined);
 }
 
 /**
@@ -226,7 +232,7 @@ function tableFill(table: Table): Fill {
 
 function isBlankRow(row: TableRow): boolean {
   const cells = row.children.map((cell) => toString(cell).trim());
-  if (cells.some(hasPlaceholder) && !cells.some((cell) => isRealDate(cell))) return true;
+  if (cells.some(hasPlaceholder) && !cells.some(isDate)) return true;
   // The first cell may name the row (`| Team Leader | | |`): the others are where the values go.
   return cells.slice(1).every((cell) => cell === '' || isBlankCell(cell));
 }
