@@ -168,3 +168,22 @@ describe('the template readers are linear on adversarial input', () => {
     }
   });
 });
+
+describe('drafts are reports', () => {
+  const draft = (title: string) => [
+    `# ${title}`, '',
+    '## Summary', 'Checkout returned errors for 40 minutes after a configuration push.', '',
+    '## Impact', '12% of checkouts failed.', '',
+    '## Root cause', '-', '', '## Resolution', '-', '', '## Action items', '- [ ] ', '',
+  ].join('\n');
+
+  test('two sections of five written: a report in progress, checked', () => {
+    assert.equal(buildReport(draft('Incident: checkout errors')).blankTemplate, false);
+  });
+
+  test('a date in the title says which report it is, however little is written', () => {
+    const text = draft('Incident: checkout errors (2024-05-02)').replace('12% of checkouts failed.', '-');
+    assert.equal(buildReport(text).blankTemplate, false);
+    assert.equal(buildReport(text.replace('(2024-05-02)', '(YYYY-MM-DD)')).blankTemplate, true);
+  });
+});
