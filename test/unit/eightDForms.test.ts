@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { buildReport, readMetadataField, type IncidentReport } from '../../server/src/model/report';
 import { createLanguageService } from '../../server/src/languageService';
-import { isOriginalLayout, metadataFieldOfLabel, normalizeFieldLabel } from '../../server/src/model/kinds/eightD';
+import { isOriginalLayout, metadataFieldOfLabel, normalizeFieldLabel, readTitleNumber } from '../../server/src/model/kinds/eightD';
 import { documentOf, findingsOf, fixture } from '../support/fixtures';
 import { assertLinear } from '../support/linear';
 
@@ -147,6 +147,19 @@ describe('number, date and status under forms\' labels', () => {
     for (const label of ['Target Closure Date', 'Customer', 'Part Number of the housing', '{{date}}', 'Reported by']) assert.equal(metadataFieldOfLabel(label), undefined, label);
   });
 
+  test('a number in a form\'s title counts: # 8D-2024-017: …, # 8D Report #17 – …, # NCR 4411 …, # … (Report No. 12)', () => {
+    for (const [title, number] of [['8D-2024-017: Cracked housing', '8D-2024-017'], ['8D Report #17 – Cracked housing', '8D Report #17'], ['NCR 4411 Cracked housing', 'NCR 4411'], ['Cracked housing (Report No. 12)', 'No. 12']]) {
+      const text = form([1, 2, 3, 4, 5, 6, 7, 8], '**Date:** 2024-03-04\n**Status:** Open').replace('# Supplier issue on housings', `# ${title}`);
+      assert.deepEqual(rules(text), [], title);
+      const report = buildReport(text);
+      assert.equal(report.number?.value, number, title);
+      assert.equal(text.split('\n')[0].slice(report.number!.range.start.character, report.number!.range.end.character), number);
+    }
+    for (const title of ['8D Report: Cracked housing', 'Cracked housing on 2 pumps', '8D for housings']) {
+      assert.equal(buildReport(form([1, 2, 3, 4, 5, 6, 7, 8]).replace('# Supplier issue on housings', `# ${title}`).replace('**8D Number:** 8D-2024-005\n', '')).number, undefined, title);
+    }
+  });
+
   test('a filled form without any number, date or status is still told so', () => {
     const found = rules(form([1, 2, 3, 4, 5, 6, 7, 8], 'Prepared for the plant quality review.'));
     assert.deepEqual(found, [
@@ -190,6 +203,10 @@ describe('number, date and status under forms\' labels', () => {
 });
 
 describe('the metadata readers are linear on adversarial input', () => {
+  test('readTitleNumber', () => {
+    for (const piece of ['8D ', '8D-', '# ', 'No. ', '8D Report ', '1-', 'NCR']) assertLinear(`readTitleNumber on ${JSON.stringify(piece)}`, readTitleNumber, piece, (text) => text);
+  });
+
   test('metadataFieldOfLabel', () => {
     for (const piece of ['No. ', '#', '8D ', '**', 'nr', '{', ' ']) assertLinear(`metadataFieldOfLabel on ${JSON.stringify(piece)}`, metadataFieldOfLabel, piece, (text) => text);
   });

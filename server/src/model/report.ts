@@ -4,7 +4,7 @@ import { parseMarkdown } from './parse';
 import { parseIncremental, type BlockCache } from './incrementalParse';
 import { LineIndex, type Range } from './position';
 import { readFrontMatter, frontMatterText, type FrontMatter } from './frontMatter';
-import { readDisciplineLabel, familyOfTitle, metadataFieldOfLabel, METADATA_LABEL_MAX_LENGTH, TITLE_FAMILIES, type DisciplineLabel, type MetadataFieldName, type TitleFamily } from './kinds/eightD';
+import { readDisciplineLabel, readTitleNumber, familyOfTitle, metadataFieldOfLabel, METADATA_LABEL_MAX_LENGTH, TITLE_FAMILIES, type DisciplineLabel, type MetadataFieldName, type TitleFamily } from './kinds/eightD';
 import { postmortemSectionOf, type PostmortemSectionKind } from './kinds/postmortem';
 import { classify, looksLikeEightD, type ReportKind } from './kinds/classify';
 import { isBlankTemplate } from './template';
@@ -112,7 +112,7 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
   const title = readTitle(headings, frontMatter, tree, lines);
   // 8D forms give their metadata in many shapes; other documents are read as 8d-tools writes (and the index scans).
   const metadataShapes: MetadataShapes = looksEightD ? 'forms' : 'eightDTools';
-  const number = readMetadataField(tree, lines, frontMatter, 'number', metadataShapes);
+  const number = readMetadataField(tree, lines, frontMatter, 'number', metadataShapes) ?? (looksEightD ? numberInTitle(title, lines) : undefined);
   const date = readMetadataField(tree, lines, frontMatter, 'date', metadataShapes);
   return {
     text,
@@ -368,4 +368,16 @@ function dominantFamily(disciplines: DisciplineSection[]): TitleFamily {
 /** `### D4 Evidence` or `### D4.1 Why-why analysis` inside `## D4 Root Cause Analysis` is a subsection of D4, not a second D4. */
 function repeatsEnclosingDiscipline(enclosing: DisciplineSection | undefined, section: Section, number: number): boolean {
   return enclosing !== undefined && enclosing.number === number && enclosing.heading.depth < section.heading.depth && section.heading.start < enclosing.end;
+}
+
+/** A form's number written in its title (`# 8D-2024-017: Cracked housing`), when the title has no `N:` of 8d-tools. */
+function numberInTitle(title: TitleLine | undefined, lines: LineIndex): MetadataField | undefined {
+  if (!title || title.number !== undefined) return undefined;
+  const headingStart = lines.offsetAt(title.range.start);
+  const whole = lines.text.slice(headingStart, lines.offsetAt(title.range.end));
+  const marks = /^#{1,6}[ \t]*/.exec(whole)?.[0].length ?? 0; // the ATX heading's own `#`
+  const start = headingStart + marks;
+  const raw = whole.slice(marks);
+  const found = readTitleNumber(raw);
+  return found && { value: raw.slice(found.start, found.end), range: lines.range(start + found.start, start + found.end) };
 }

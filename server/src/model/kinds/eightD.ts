@@ -148,3 +148,18 @@ export function metadataFieldOfLabel(label: string): MetadataFieldName | undefin
   if (label.length > METADATA_LABEL_MAX_LENGTH * 2 || /[{}[\]<>|()]/.test(label)) return undefined;
   return FIELD_BY_LABEL.get(normalizeFieldLabel(label));
 }
+
+/** What forms put before a report's number in a title: `8D-2024-017`, `NCR 4411`, `8D Report No. 17`. */
+export const REPORT_ID_PREFIXES: readonly string[] = ['8D', 'G8D', 'NCR', 'CAR', 'SCAR', 'CAPA'];
+
+// A prefix, maybe "Report" and a number word, then a token that starts with a digit (`8D-2024-017`, `#17`, `No. 17`).
+const TITLE_NUMBER = new RegExp(
+  `(?:\\b(?:${REPORT_ID_PREFIXES.join('|')})\\b[ \\t#-]{0,3}(?:Report[ \\t]{1,3})?(?:No\\.?|Nr\\.?|Number|#)?[ \\t:#-]{0,3}|(?:No\\.|Nr\\.|#)[ \\t]{0,2})\\d[\\w./-]{0,30}`,
+  'i',
+);
+
+/** The report number a form writes in its title (`# 8D-2024-017: Cracked housing`): where it starts and ends in the text. */
+export function readTitleNumber(title: string): { start: number; end: number } | undefined {
+  const match = TITLE_NUMBER.exec(title);
+  return match ? { start: match.index, end: match.index + match[0].length } : undefined;
+}
