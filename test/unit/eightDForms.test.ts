@@ -131,6 +131,16 @@ describe('number, date and status under forms\' labels', () => {
     assert.equal(statusLine.slice(report.status!.range.start.character, report.status!.range.end.character), 'Open');
   });
 
+  test('an action table before the disciplines is no metadata: its header names columns', () => {
+    const text = form([1, 2, 3, 4, 5, 6, 7, 8], '**Date:** 2024-03-04\n**Status:** Open\n\n## Emergency response\n\n| ID | Action | Owner |\n|---|---|---|\n| 1 | Stop shipments | J. Park |');
+    assert.equal(buildReport(text).number, undefined);
+  });
+
+  test('German labels of VDA forms', () => {
+    const text = form([1, 2, 3, 4, 5, 6, 7, 8], '| Feld | Wert |\n|---|---|\n| 8D-Bericht Nr. | 2024-031 |\n| Datum | 21.05.2024 |\n| Status | offen |');
+    assert.deepEqual(rules(text), []);
+  });
+
   test('labels are read only before the first discipline, and only whole labels', () => {
     const text = form([1, 2, 3, 4, 5, 6, 7, 8], 'Prepared for the plant quality review.').replace('What the team found and did in discipline 3.', 'Status: containment in place\nDate: 2024-03-09');
     const report = buildReport(text);

@@ -338,8 +338,11 @@ function fieldInTable(table: Table, lines: LineIndex, field: MetadataFieldName):
     return column < 0 ? undefined : cellValue(body[0].children[column], lines);
   }
   for (const row of table.children) {
+    // A wider table's header is column names (`| ID | Action | Owner |`) unless its values are there (`| 8D No. | 17 | Date | … |`).
+    const names = row === header && row.children.length > 2;
     for (let i = 0; i + 1 < row.children.length; i += 2) {
-      if (metadataFieldOfLabel(toString(row.children[i])) === field) return cellValue(row.children[i + 1], lines);
+      if (metadataFieldOfLabel(toString(row.children[i])) !== field) continue;
+      if (!names || /\d/.test(toString(row.children[i + 1]))) return cellValue(row.children[i + 1], lines);
     }
   }
   return undefined;

@@ -115,13 +115,16 @@ export const METADATA_LABELS: Readonly<Record<MetadataFieldName, readonly string
     '8D Number', '8D No.', '8D #', '8D ID', '8D Report Number', '8D Reference', 'Report Number', 'Report No.', 'Report #', 'Report ID',
     'Report Reference', 'Reference Number', 'Ref. No.', 'Complaint Number', 'Complaint No.', 'Complaint #', 'Complaint ID', 'Case Number',
     'Case ID', 'Document Number', 'Document No.', 'Problem Number', 'Problem ID', 'CAPA Number', 'CAR Number', 'NCR Number', 'Number', 'ID',
+    // VDA forms in German
+    '8D-Bericht Nr.', 'Berichtsnummer', 'Bericht Nr.', 'Reklamationsnummer', 'Reklamation Nr.',
   ],
   date: [
     'Date', 'Date Initiated', 'Initiated', 'Initiation Date', 'Date Opened', 'Opened', 'Open Date', 'Opening Date', 'Opened On', 'Report Date',
     'Date of Report', 'Date Reported', 'Reported', 'Reported On', 'Date Raised', 'Raised On', 'Date Created', 'Created', 'Created On',
     'Creation Date', 'Issue Date', 'Date Issued', 'Start Date', 'Date Started', 'Complaint Date', 'Date of Complaint',
+    'Datum', 'Erstellt am', 'Eröffnet am', 'Berichtsdatum',
   ],
-  status: ['Status', 'Report Status', '8D Status', 'Current Status', 'State', 'Report State'],
+  status: ['Status', 'Report Status', '8D Status', 'Current Status', 'State', 'Report State', 'Bearbeitungsstatus'],
 };
 
 /** A label as the vocabulary is keyed: `**8D No.:**` → `8d number`, `Report_ID` → `report id`. */
