@@ -187,3 +187,22 @@ describe('drafts are reports', () => {
     assert.equal(buildReport(text.replace('(2024-05-02)', '(YYYY-MM-DD)')).blankTemplate, true);
   });
 });
+
+describe('templates with few headings are judged field by field', () => {
+  const sre = (values: string[]) => [
+    '# {{service}} Postmortem (incident #{{number}})', '',
+    `Date: ${values[0]}`, `Authors: ${values[1]}`, `Status: ${values[2]}`, `Summary: ${values[3]}`, `Impact: ${values[4]}`, `Root Causes: ${values[5]}`, `Trigger: ${values[6]}`, '',
+    '## Timeline', '', `- ${values[7]}`, '',
+  ].join('\n');
+
+  test('a list of empty or placeholder fields is a template', () => {
+    const text = sre(['YYYY-MM-DD', '[Name]', '', '', '', '', '', 'HH:MM event']);
+    assert.equal(buildReport(text).blankTemplate, true);
+  });
+
+  test('the same fields filled in are a report', () => {
+    const text = sre(['', 'jennifer, martym', 'Complete', 'Shakespeare search down for 66 minutes', 'An estimated 1.21B queries lost', 'Cascading failure under a 88x load', 'Latent bug triggered by a sudden rise of traffic', '14:51 News reports'])
+      .replace('{{service}}', 'Shakespeare Sonnet++').replace('#{{number}}', '#465');
+    assert.equal(buildReport(text).blankTemplate, false);
+  });
+});

@@ -83,24 +83,49 @@ const MIN_PARTS = 3;
  */
 export function isBlankTemplate(report: TemplateEvidence): boolean {
   if (isIdentified(report)) return false;
+  const titlePrompt = report.title !== undefined && hasPlaceholder(report.title.title);
   const parts = partsOf(report.tree);
-  if (parts.length < MIN_PARTS) return false;
-  const limit = Math.floor(parts.length * MAX_FILLED_SHARE);
+  if (parts.length >= MIN_PARTS) return mostlyBlank(parts, (part) => fillOf(part, report.lines), titlePrompt);
+  // Few headings (a form of labels, an SRE-style list of fields): its fields weigh instead, line by line.
+  const fields = parts.flat().flatMap((node) => fieldsOf(node, report.lines));
+  return fields.length >= MIN_FIELDS && mostlyBlank(fields, (fill) => fill, titlePrompt);
+}
+
+/** Whether at most a third of the units hold content and at least one holds a prompt (or the title does). */
+function mostlyBlank<T>(units: readonly T[], fillOfUnit: (unit: T) => Fill, titlePrompt: boolean): boolean {
+  const limit = Math.floor(units.length * MAX_FILLED_SHARE);
   let filled = 0;
-  let prompts = report.title && hasPlaceholder(report.title.title) ? 1 : 0;
-  for (const part of parts) {
-    const fill = fillOf(part, report.lines);
+  let prompts = titlePrompt ? 1 : 0;
+  for (const unit of units) {
+    const fill = fillOfUnit(unit);
     if (fill === 'content' && ++filled > limit) return false;
     if (fill === 'prompt') prompts++;
   }
   return prompts > 0;
 }
 
-/** What the decision weighs (for explaining it): how many parts, how many with content, how many with prompts. */
-export function templateStats(report: TemplateEvidence): { identified: boolean; parts: number; filled: number; prompts: number } {
-  const identified = isIdentified(report);
-  const fills = partsOf(report.tree).map((part) => fillOf(part, report.lines));
-  return { identified, parts: fills.length, filled: fills.filter((f) => f === 'content').length, prompts: fills.filter((f) => f === 'prompt').length };
+/** A document of fewer parts is judged on this many fields at least. */
+const MIN_FIELDS = 4;
+
+/** The fields of a block: each line of a paragraph, each item of a list, each row of a table. */
+function fieldsOf(node: RootContent, lines: LineIndex): Fill[] {
+  if (node.type === 'list') return node.children.map((item) => itemFill(item, lines));
+  if (node.type === 'table') return node.children.slice(1).map((row) => (isBlankRow(row) ? 'prompt' : 'content'));
+  if (node.type === 'paragraph' && !isInstruction(node) && node.position) {
+    const fills: Fill[] = [];
+    for (let line = node.position.start.line - 1; line < node.position.end.line; line++) fills.push(lineFill(lines.lineText(line)));
+    return fills;
+  }
+  return [blockFill(node, lines)];
+}
+
+/** What the decision weighs (for explaining it): the units judged (parts, or fields when there are few parts) and their fills. */
+export function templateStats(report: TemplateEvidence): { identified: boolean; by: 'parts' | 'fields'; units: number; filled: number; prompts: number } {
+  const parts = partsOf(report.tree);
+  const by = parts.length >= MIN_PARTS ? 'parts' : 'fields';
+  const fills = by === 'parts' ? parts.map((part) => fillOf(part, report.lines)) : parts.flat().flatMap((node) => fieldsOf(node, report.lines));
+  const count = (fill: Fill) => fills.filter((f) => f === fill).length;
+  return { identified: isIdentified(report), by, units: fills.length, filled: count('content'), prompts: count('prompt') };
 }
 
 /** A report says which one it is: its number, its date, or a date in its title (`Post-mortem: … (2025-08-19)`). */
