@@ -206,3 +206,15 @@ describe('templates with few headings are judged field by field', () => {
     assert.equal(buildReport(text).blankTemplate, false);
   });
 });
+
+test('instructions in plain words are prompts: Describe…, Explain…, List…', () => {
+  const text = [
+    '# Post-mortem: {{title}}', '',
+    '## Summary', 'Describe the incident in two or three sentences.', '',
+    '## Impact', 'Who was affected, and how?', '',
+    '## Timeline', '| Time | Event |', '|---|---|', '| HH:MM | |', '',
+    '## Root cause', 'Explain why it happened, not only what happened.', '',
+    '## Action items', 'List each action with its owner and due date.', '',
+  ].join('\n');
+  assertOnlyTheNote(text, 'postmortem');
+});

@@ -41,6 +41,10 @@ const HAS_PLACEHOLDER = new RegExp(ANY_PLACEHOLDER.source);
 /** Lines that show what to write rather than say anything: examples. */
 const EXAMPLE_LINE = /^(?:e\.g\.|eg:|example:|for example[,:])/i;
 
+/** Verbs that start an instruction to whoever fills the template in ("Describe the impact."), capitalised. */
+const PROMPT_VERBS: readonly string[] = ['Describe', 'Explain', 'Summarize', 'Summarise', 'Outline', 'Provide', 'Insert', 'Enter', 'Fill in', 'Include', 'List', 'Specify', 'Give'];
+const INSTRUCTION_LINE = new RegExp(`^(?:${PROMPT_VERBS.join('|')})\\b`);
+
 /** Whether a text holds a placeholder. */
 export function hasPlaceholder(text: string): boolean {
   return HAS_PLACEHOLDER.test(text);
@@ -238,7 +242,7 @@ function lineFill(raw: string): Fill {
   // `Label: value` (a colon followed by a digit is a time, not a label).
   const value = colon >= 0 && colon <= LABEL_MAX_LENGTH && !/\d/.test(plain[colon + 1] ?? '') ? plain.slice(colon + 1).trim() : plain;
   if (!/[\p{L}\p{N}]/u.test(value)) return placeholder || plain !== '' ? 'prompt' : 'blank';
-  if (isQuestion(value) || EXAMPLE_LINE.test(value)) return 'prompt';
+  if (isQuestion(value) || EXAMPLE_LINE.test(value) || INSTRUCTION_LINE.test(value)) return 'prompt';
   return 'content';
 }
 
