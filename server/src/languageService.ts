@@ -153,6 +153,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     for (const rule of rules) {
       if (oversized !== (rule.id === 'document-size')) continue;
       if (settings.rules[rule.id] === 'off' || !rule.kinds.includes(report.kind)) continue;
+      // A blank template is no report yet: only the rules meant for templates say anything about it.
+      if (report.blankTemplate && !rule.checksBlankTemplates) continue;
       try {
         for (const finding of rule.check(report, { uri: document.uri, settings, workspace: options.workspace })) findings.push({ rule, finding });
       } catch (error) {

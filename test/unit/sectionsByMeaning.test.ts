@@ -151,7 +151,6 @@ describe('recognition', () => {
     ['a title naming an incident with only a timeline', lines('# Outage of the relay', '', '## Timeline', '', '- 10:00 queue grows'), 'postmortem'],
     ['front matter naming an incident', lines('---', 'incident: 001', 'title: Sonnet++ launch', '---', '', '### TL;DR', '', 'x', '', '### Root Causes', '', 'y'), 'postmortem'],
     ['four core sections with a timeline and lessons', lines('# Log4Shell investigations', '', '## Summary', '', 'x', '', '## Timeline', '', '- 2021-12-10 first advisory', '', '## Action Items', '', '- a', '', '## Lessons Learned', '', 'z'), 'postmortem'],
-    ['a blank form titled as a template', lines('# Post-Mortem Template', '', '## Summary', '', '## Impact', '', '## Root Cause', '', '## Timeline', '', '- HH:MM event'), undefined],
     ['meeting notes with a summary and action items', lines('# Weekly sync', '', '## Summary', '', 'x', '', '## Action items', '', '- a'), undefined],
     ['a guide on writing post-mortems', lines('# How to write a post-mortem', '', '## Summary', '', 'Say what happened.', '', '## Impact', '', 'Who was hit.', '', '## Root cause', '', 'Why.', '', '## Timeline', '', 'When.'), undefined],
     ['worked 8D examples', lines('# 8D examples', '', '## Example 1: Cracked housing', '', ...[0, 1, 2, 3, 4].map((n) => `### D${n}: Step\n\nx\n`), '## Example 2: Failed deploy', '', ...[0, 1, 2, 3, 4].map((n) => `### D${n}: Step\n\nx\n`)), undefined],
@@ -161,6 +160,13 @@ describe('recognition', () => {
   for (const [name, text, kind] of shapes) {
     test(name, () => assert.equal(bothReadings(text).kind, kind));
   }
+
+  test('a form titled as a template is a blank template: one note, nothing else', () => {
+    const text = lines('# Post-Mortem Template', '', '## Summary', '', 'Say what happened.', '', '## Impact', '', '## Root Cause', '', '## Timeline', '', '- 00:00 Incident detected', '- 00:05 On-call paged');
+    assert.equal(bothReadings(text).blankTemplate, true);
+    assert.deepEqual(findingsOf(text).map((f) => f.rule), ['blank-template']);
+    assert.equal(buildReport(lines('# Outage caused by a broken email template', '', '## Summary', '', 'x', '', '## Timeline', '', '- 10:00 deploy')).blankTemplate, false);
+  });
 
   test('the scanner reads labels only when the headings leave the kind open, and then as the model does', () => {
     const text = lines('Mail relay outage', '', '**Summary:** Mail was queued.', '', '**Root cause:** A full disk.', '', '**Impact:** Two hours of delay.', '', '**Timeline:**', '- 10:02 queue grows');

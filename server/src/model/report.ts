@@ -1,13 +1,14 @@
-import type { Root, RootContent, Heading, Paragraph, List, PhrasingContent } from 'mdast';
+import type { Root, RootContent, Heading, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from './parse';
 import { parseIncremental, type BlockCache } from './incrementalParse';
 import { LineIndex, type Range } from './position';
 import { readFrontMatter, frontMatterText, isFrontMatterNode, type FrontMatter } from './frontMatter';
-import { readDisciplineLabel, familyOfTitle, TITLE_FAMILIES, type DisciplineLabel, type TitleFamily } from './kinds/eightD';
+import { readDisciplineLabel, readTitleNumber, familyOfTitle, metadataFieldOfLabel, METADATA_LABEL_MAX_LENGTH, TITLE_FAMILIES, type DisciplineLabel, type MetadataFieldName, type TitleFamily } from './kinds/eightD';
 import { postmortemSectionOf, postmortemRolesOf, type PostmortemSectionKind } from './kinds/postmortem';
 import { classify, looksLikeEightD, frontMatterNamesIncident, type KindEvidence, type ReportKind } from './kinds/classify';
 import { readHtmlHeading, readSectionFields, SECTION_FIELDS_PER_LIST } from './kinds/headingShapes';
+import { isBlankTemplate } from './template';
 
 export type { ReportKind } from './kinds/classify';
 
@@ -71,8 +72,12 @@ export interface IncidentReport {
   frontMatter: FrontMatter | undefined;
   /** The `# N: Title` line, or the front matter's title. */
   title: TitleLine | undefined;
+  /** The report number a form gives by label (`8D Number`, `Report No.`, `| Report ID | … |`), apart from the title's. */
+  number: MetadataField | undefined;
   date: MetadataField | undefined;
   status: MetadataField | undefined;
+  /** A blank template (placeholders and prompts, no report filled in yet): it is not checked as a report. */
+  blankTemplate: boolean;
   headings: HeadingInfo[];
   /** Paragraphs that stand for headings (post-mortems only). */
   pseudoHeadings: HeadingInfo[];
@@ -129,6 +134,10 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
     template: frontMatterText(frontMatter, 'template'),
     namesIncident: frontMatter !== undefined && frontMatterNamesIncident(frontMatter.data),
   };
+  // 8D forms give their metadata in many shapes; other documents are read as 8d-tools writes (and the index scans).
+  const metadataShapes: MetadataShapes = looksEightD ? 'forms' : 'eightDTools';
+  const number = readMetadataField(tree, lines, frontMatter, 'number', metadataShapes) ?? (looksEightD ? numberInTitle(title, lines) : undefined);
+  const date = readMetadataField(tree, lines, frontMatter, 'date', metadataShapes);
   return {
     text,
     lines,
@@ -137,8 +146,10 @@ export function buildReport(text: string, blocks?: BlockCache): IncidentReport {
     kindEvidence,
     frontMatter,
     title,
-    date: readMetadataField(tree, lines, frontMatter, 'date'),
-    status: readMetadataField(tree, lines, frontMatter, 'status'),
+    number,
+    date,
+    status: readMetadataField(tree, lines, frontMatter, 'status', metadataShapes),
+    blankTemplate: isBlankTemplate({ text, lines, tree, title, number, date }),
     headings,
     pseudoHeadings,
     sections,
@@ -153,7 +164,7 @@ function disciplinesOf(sections: Section[]): DisciplineSection[] {
   const disciplines: DisciplineSection[] = [];
   for (const section of sections) {
     const label = readDisciplineLabel(section.heading.text);
-    if (label) disciplines.push({ ...section, number: label.number, label });
+    if (label && !repeatsEnclosingDiscipline(disciplines[disciplines.length - 1], section, label.number)) disciplines.push({ ...section, number: label.number, label });
   }
   // A discipline's section also ends at the next discipline heading, whatever its level (`### Discipline 6` under `## D5`).
   disciplines.forEach((discipline, i) => {
@@ -260,7 +271,7 @@ function fieldSection(lines: LineIndex, field: { text: string; start: number; en
 export function unparsedReport(text: string, kind: ReportKind | undefined): IncidentReport {
   return {
     text, lines: new LineIndex(text), tree: { type: 'root', children: [] }, kind, kindEvidence: { headingTexts: [], pseudoHeadingTexts: [] }, frontMatter: undefined, title: undefined,
-    date: undefined, status: undefined, headings: [], pseudoHeadings: [], sections: [], disciplines: [], postmortemSections: [],
+    number: undefined, date: undefined, status: undefined, blankTemplate: false, headings: [], pseudoHeadings: [], sections: [], disciplines: [], postmortemSections: [],
     family: 'simple', footerStart: text.length,
   };
 }
@@ -356,44 +367,100 @@ function readTitle(headings: HeadingInfo[], frontMatter: FrontMatter | undefined
   return undefined;
 }
 
-const FIELD_LABEL = /^\s*(date|status)\s*:?\s*$/i;
+/**
+ * `forms`: any label of `METADATA_LABELS`, bold or not, and tables, up to the first discipline or section (a form's
+ * header block such as `## Report Information` comes before). `eightDTools`: `**Date:**` and `**Status:**` lines
+ * before the first heading below the title, as 8d-tools writes them and the workspace index scans them.
+ */
+export type MetadataShapes = 'forms' | 'eightDTools';
 
 /**
- * `**Date:** 2025-06-23` in a paragraph or list item before the first section, in any of the shapes
- * 8d-tools has written (bulleted or not, on consecutive lines of one paragraph); front matter as a fallback.
+ * A report's number, date or status, from the first label that names it before the first section:
+ * `**Date:** 2025-06-23` or `Date Initiated: …` on a line of a paragraph or list item (bulleted or not, on
+ * consecutive lines of one paragraph), a two-column table row (`| Report Number | 8D-2024-017 |`, label and value
+ * pairs across wider rows), or a one-row table whose header names the fields; front matter as a fallback.
  */
-function readMetadataField(tree: Root, lines: LineIndex, frontMatter: FrontMatter | undefined, field: 'date' | 'status'): MetadataField | undefined {
+export function readMetadataField(tree: Root, lines: LineIndex, frontMatter: FrontMatter | undefined, field: MetadataFieldName, shapes: MetadataShapes): MetadataField | undefined {
   for (const node of tree.children) {
-    if (node.type === 'heading' && node.depth > 1) break;
-    for (const paragraph of paragraphsOf(node)) {
-      const found = fieldInParagraph(paragraph, lines, field);
-      if (found) return found;
-    }
+    if (node.type === 'heading' && endsMetadata(node, shapes)) break;
+    const found = node.type === 'table' ? (shapes === 'forms' ? fieldInTable(node, lines, field) : undefined) : fieldInLines(node, lines, field, shapes);
+    if (found) return found;
   }
-  const value = frontMatterText(frontMatter, field);
-  if (value !== undefined && frontMatter) return { value, range: frontMatter.range };
+  return fieldInFrontMatter(frontMatter, field);
+}
+
+function endsMetadata(heading: Heading, shapes: MetadataShapes): boolean {
+  if (shapes === 'eightDTools') return heading.depth > 1;
+  const text = toString(heading);
+  return readDisciplineLabel(text) !== undefined || (heading.depth > 1 && postmortemSectionOf(text) !== undefined);
+}
+
+function fieldInFrontMatter(frontMatter: FrontMatter | undefined, field: MetadataFieldName): MetadataField | undefined {
+  if (!frontMatter) return undefined;
+  const key = frontMatter.data[field] !== undefined ? field : Object.keys(frontMatter.data).find((k) => metadataFieldOfLabel(k) === field);
+  const value = key === undefined ? undefined : frontMatterText(frontMatter, key);
+  return value === undefined ? undefined : { value, range: frontMatter.range };
+}
+
+/** A label and its value on one line: the label may be bold (`**Date:**`, `**Date**:`), listed, quoted or plain. */
+function fieldInLines(node: RootContent, lines: LineIndex, field: MetadataFieldName, shapes: MetadataShapes): MetadataField | undefined {
+  const holdsLines = node.type === 'paragraph' || node.type === 'list' || (node.type === 'blockquote' && shapes === 'forms');
+  if (!holdsLines || !node.position) return undefined;
+  for (let line = node.position.start.line - 1; line < node.position.end.line; line++) {
+    const found = fieldOnLine(lines, line, field, shapes);
+    if (found) return found;
+  }
   return undefined;
 }
 
-function paragraphsOf(node: RootContent): Paragraph[] {
-  if (node.type === 'paragraph') return [node];
-  if (node.type === 'list') return (node as List).children.flatMap((item) => item.children.filter((child): child is Paragraph => child.type === 'paragraph'));
-  return [];
+/** `**Date` (colon inside the bold) or `**Date**` (colon after it). */
+const EIGHT_D_TOOLS_LABEL = /^\*\*[A-Za-z]{1,12}(?:\*\*)?[ \t]{0,4}$/;
+const LINE_PREFIX = /^[ \t]{0,8}(?:>[ \t]?){0,3}(?:(?:[-*+]|\d{1,3}[.)])[ \t]{1,4})?(?:\[[ xX]\][ \t]{1,4})?/;
+
+function fieldOnLine(lines: LineIndex, line: number, field: MetadataFieldName, shapes: MetadataShapes): MetadataField | undefined {
+  const text = lines.lineText(line);
+  const prefix = LINE_PREFIX.exec(text)?.[0].length ?? 0;
+  const colon = text.indexOf(':', prefix);
+  if (colon < 0 || colon - prefix > METADATA_LABEL_MAX_LENGTH * 2) return undefined;
+  const label = text.slice(prefix, colon);
+  if (shapes === 'eightDTools' ? !EIGHT_D_TOOLS_LABEL.test(label) || label.replace(/[*\s]/g, '').toLowerCase() !== field : metadataFieldOfLabel(label) !== field) return undefined;
+  // The value runs to the end of the line, without the label's closing emphasis or a closing one around both.
+  let start = colon + 1;
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t' || text[start] === '*' || text[start] === '_')) start++;
+  let end = text.length;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\\' || ((text[end - 1] === '*' || text[end - 1] === '_') && text[prefix] === text[end - 1]))) end--;
+  const base = lines.lineStart(line);
+  return { value: text.slice(start, end), range: lines.range(base + start, base + end) };
 }
 
-function fieldInParagraph(paragraph: Paragraph, lines: LineIndex, field: string): MetadataField | undefined {
-  const strong = paragraph.children.find(
-    (child: PhrasingContent) => child.type === 'strong' && FIELD_LABEL.exec(toString(child))?.[1].toLowerCase() === field,
-  );
-  if (!strong?.position) return undefined;
-  // Label may be `**Date:**` or `**Date**:`; the value runs to the end of the line.
-  const labelEnd = strong.position.end.offset ?? 0;
-  const lineEnd = lines.lineEnd(strong.position.end.line - 1);
-  const raw = lines.text.slice(labelEnd, lineEnd);
-  const leading = raw.length - raw.replace(/^\s*:?\s*/, '').length;
-  const value = raw.slice(leading).replace(/\s+$/, '');
-  const start = labelEnd + leading;
-  return { value, range: lines.range(start, start + value.length) };
+/** `| Report Number | 8D-2024-017 |` (pairs of label and value, header row included), or a header of labels over one row of values. */
+function fieldInTable(table: Table, lines: LineIndex, field: MetadataFieldName): MetadataField | undefined {
+  const [header, ...body] = table.children;
+  if (!header) return undefined;
+  const labelColumns = header.children.map((cell) => metadataFieldOfLabel(toString(cell)));
+  // Labels side by side in the header (`| 8D # | Date Opened | Status |`) head columns; else labels and values alternate.
+  if (body.length === 1 && labelColumns.some((f, i) => f !== undefined && labelColumns[i + 1] !== undefined)) {
+    const column = labelColumns.indexOf(field);
+    return column < 0 ? undefined : cellValue(body[0].children[column], lines);
+  }
+  for (const row of table.children) {
+    // A wider table's header is column names (`| ID | Action | Owner |`) unless its values are there (`| 8D No. | 17 | Date | … |`).
+    const names = row === header && row.children.length > 2;
+    for (let i = 0; i + 1 < row.children.length; i += 2) {
+      if (metadataFieldOfLabel(toString(row.children[i])) !== field) continue;
+      if (!names || /\d/.test(toString(row.children[i + 1]))) return cellValue(row.children[i + 1], lines);
+    }
+  }
+  return undefined;
+}
+
+function cellValue(cell: TableCell | undefined, lines: LineIndex): MetadataField | undefined {
+  if (!cell?.position) return cell ? { value: toString(cell).trim(), range: lines.range(0, 0) } : undefined;
+  const first = cell.children[0]?.position;
+  const last = cell.children[cell.children.length - 1]?.position;
+  const start = first?.start.offset ?? cell.position.start.offset ?? 0;
+  const end = last?.end.offset ?? start;
+  return { value: toString(cell).trim(), range: lines.range(start, end) };
 }
 
 function dominantFamily(disciplines: DisciplineSection[]): TitleFamily {
@@ -405,4 +472,21 @@ function dominantFamily(disciplines: DisciplineSection[]): TitleFamily {
   let best: TitleFamily = 'simple';
   for (const family of TITLE_FAMILIES) if ((counts.get(family) ?? 0) > (counts.get(best) ?? 0)) best = family;
   return best;
+}
+
+/** `### D4 Evidence` or `### D4.1 Why-why analysis` inside `## D4 Root Cause Analysis` is a subsection of D4, not a second D4. */
+function repeatsEnclosingDiscipline(enclosing: DisciplineSection | undefined, section: Section, number: number): boolean {
+  return enclosing !== undefined && enclosing.number === number && enclosing.heading.depth < section.heading.depth && section.heading.start < enclosing.end;
+}
+
+/** A form's number written in its title (`# 8D-2024-017: Cracked housing`), when the title has no `N:` of 8d-tools. */
+function numberInTitle(title: TitleLine | undefined, lines: LineIndex): MetadataField | undefined {
+  if (!title || title.number !== undefined) return undefined;
+  const headingStart = lines.offsetAt(title.range.start);
+  const whole = lines.text.slice(headingStart, lines.offsetAt(title.range.end));
+  const marks = /^#{1,6}[ \t]*/.exec(whole)?.[0].length ?? 0; // the ATX heading's own `#`
+  const start = headingStart + marks;
+  const raw = whole.slice(marks);
+  const found = readTitleNumber(raw);
+  return found && { value: raw.slice(found.start, found.end), range: lines.range(start + found.start, start + found.end) };
 }

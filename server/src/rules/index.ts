@@ -16,9 +16,10 @@ import { missingBacklink } from './missingBacklink';
 import { linkLabel } from './linkLabel';
 import { supersededStatus } from './supersededStatus';
 import { documentSize } from './documentSize';
+import { blankTemplate } from './blankTemplate';
 
 /** Every rule, in the order their findings are listed. */
-export const ALL_RULES: readonly Rule[] = [frontMatter, metadata, missingSection, sectionOrder, duplicateSection, emptySection, sectionTitle, pseudoHeading,
+export const ALL_RULES: readonly Rule[] = [blankTemplate, frontMatter, metadata, missingSection, sectionOrder, duplicateSection, emptySection, sectionTitle, pseudoHeading,
   timelineOrder, durationMismatch, timelineTimezone, timelineUnparsed,
   brokenLink, missingBacklink, linkLabel, supersededStatus, documentSize];
 

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from './rule';
 import type { IncidentReport } from '../model/report';
-import { DISCIPLINES } from '../model/kinds/eightD';
+import { requiredDisciplines } from '../model/kinds/eightD';
 import { POSTMORTEM_SECTIONS } from '../model/kinds/postmortem';
 import { planDisciplineInsertion, planPostmortemInsertion, planTemplateInsertion, templateSections, matchingSection, type SectionInsertion } from '../model/insertSection';
 import { frontMatterText } from '../model/frontMatter';
@@ -33,7 +33,8 @@ export const missingSection: Rule = {
 
 function missingDisciplines(report: IncidentReport): MissingSectionData[] {
   const present = new Set(report.disciplines.map((d) => d.number));
-  return DISCIPLINES.filter((d) => !present.has(d.number)).map((d) => planDisciplineInsertion(report, d.number));
+  // An original D1–D8 form (Ford's 8D before D0, VDA's) needs no D0.
+  return requiredDisciplines(report.disciplines.map((d) => ({ number: d.number, title: d.label.title }))).filter((d) => !present.has(d.number)).map((d) => planDisciplineInsertion(report, d.number));
 }
 
 function missingPostmortemSections(report: IncidentReport, required: readonly string[]): MissingSectionData[] {

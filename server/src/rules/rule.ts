@@ -37,5 +37,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /** The report kinds the rule checks. */
   kinds: readonly ReportKind[];
+  /** Whether the rule runs on blank templates too (`report.blankTemplate`); the others are silent there. */
+  checksBlankTemplates?: boolean;
   check(report: IncidentReport, context: RuleContext): Finding[];
 }

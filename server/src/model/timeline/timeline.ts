@@ -475,18 +475,37 @@ function buildTimeline(
  * the title) or in the paragraph right before the Timeline heading ("Times below are Pacific.").
  */
 function zoneDeclaredBefore(report: IncidentReport, section: PostmortemSection): ZoneRef | undefined {
-  const firstSection = report.postmortemSections[0]?.heading.start ?? report.text.length;
-  let before: RootContent | undefined;
-  for (const node of report.tree.children) {
-    const start = node.position?.start.offset ?? 0;
-    if (start >= section.heading.start) break;
-    if (start < firstSection && node.type === 'paragraph') {
-      const zone = findZoneDeclaration(toString(node));
-      if (zone) return zone;
-    }
-    before = node;
+  const opening = openingZoneOf(report);
+  if (opening) return opening;
+  // The root child just before the heading, by binary search: a report of many incidents has many timelines.
+  const children = report.tree.children;
+  let low = 0;
+  let high = children.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((children[middle].position?.start.offset ?? 0) < section.heading.start) low = middle + 1;
+    else high = middle;
   }
+  const before = children[low - 1];
   return before?.type === 'paragraph' ? findZoneDeclaration(toString(before)) : undefined;
+}
+
+const openingZones = new WeakMap<IncidentReport, ZoneRef | null>();
+
+/** A zone declared in the report's opening paragraphs, before its first section ("All times in PDT." under the title). */
+function openingZoneOf(report: IncidentReport): ZoneRef | undefined {
+  let zone = openingZones.get(report);
+  if (zone === undefined) {
+    zone = null;
+    const firstSection = report.postmortemSections[0]?.heading.start ?? report.text.length;
+    for (const node of report.tree.children) {
+      if ((node.position?.start.offset ?? 0) >= firstSection) break;
+      if (node.type === 'paragraph') zone = findZoneDeclaration(toString(node)) ?? null;
+      if (zone) break;
+    }
+    openingZones.set(report, zone);
+  }
+  return zone ?? undefined;
 }
 
 /** The level a bold label (`**Timeline:**`) stands at: under every heading before it. */
