@@ -1,13 +1,11 @@
-import type { Paragraph, Parent, RootContent } from 'mdast';
 import type { Finding, Rule } from './rule';
 import type { IncidentReport } from '../model/report';
 import { timelineOf, type Timeline, type TimelineEntry } from '../model/timeline/timeline';
 import { describeTime } from '../model/timeline/describe';
+import { proseBlocks, proseOutside } from '../model/prose';
 import {
-  findDurationLabels,
   findStatedDurations,
   findTimeRanges,
-  findTotalDurations,
   formatDuration,
   toInstant,
   type PartialDate,
@@ -55,9 +53,9 @@ function againstTimeline(report: IncidentReport, timeline: Timeline): Finding[] 
   const { preferred, all } = spansOf(timeline);
   const { start, end } = timeline.milestones;
   const findings: Finding[] = [];
-  for (const { offset, text, summary } of proseOutside(report, timeline.section.heading.start, timeline.section.end)) {
+  for (const { offset, text, summary, reading } of proseOutside(report, timeline.section.heading.start, timeline.section.end)) {
     if (preferred) {
-      for (const stated of findStatedDurations(text)) {
+      for (const stated of reading.statedDurations) {
         if (all.some((span) => agrees(stated, span.minutes, text))) continue;
         findings.push({
           message: `The stated duration "${stated.text}" disagrees with the timeline: ${describeSpan(preferred)}, ${difference(stated.minutes, preferred.minutes)}`,
@@ -68,7 +66,7 @@ function againstTimeline(report: IncidentReport, timeline: Timeline): Finding[] 
     }
     // Ranges ("from 14:07 to 15:19 UTC") describe the outage only where the report sums it up.
     if (!summary) continue;
-    for (const range of findTimeRanges(text)) {
+    for (const range of reading.timeRanges) {
       const where = report.lines.range(offset + range.start, offset + range.end);
       const dated = start && end ? datedWindowMismatch(range, start, end) : undefined;
       if (dated) {
@@ -173,8 +171,8 @@ interface Window {
 /** Every "Duration:" label in the report that is not a total, wherever it stands (per-incident windows sit in the timeline). */
 function statedWindows(report: IncidentReport): Window[] {
   const windows: Window[] = [];
-  for (const { offset, text } of proseOutside(report, 0, 0)) {
-    for (const label of findDurationLabels(text)) {
+  for (const { offset, text, reading } of proseBlocks(report)) {
+    for (const label of reading.durationLabels) {
       if (label.total) continue;
       const value = text.slice(label.start, label.end);
       const stated = findStatedDurations(value)[0];
@@ -226,8 +224,8 @@ function totalsAgainstWindows(report: IncidentReport, windows: Window[]): Findin
   const sum = windows.reduce((total, window) => total + window.minutes, 0);
   const parts = `${windows.map((window) => formatDuration(window.minutes)).join(' + ')} = ${formatDuration(sum)}`;
   const findings: Finding[] = [];
-  for (const { offset, text } of proseOutside(report, 0, 0)) {
-    for (const total of findTotalDurations(text)) {
+  for (const { offset, text, reading } of proseBlocks(report)) {
+    for (const total of reading.totalDurations) {
       if (incidentCount(text, total.start) !== windows.length || agrees(total, sum, text)) continue;
       findings.push({
         message: `The stated total "${total.text}" disagrees with the ${windows.length} windows the report states: ${parts}`,
@@ -247,23 +245,3 @@ function difference(stated: number, actual: number): string {
   return `${formatDuration(Math.abs(stated - actual))} ${actual < stated ? 'shorter' : 'longer'} than stated`;
 }
 
-/**
- * Paragraphs, headings and table rows (at any depth) outside [from, to), with whether they stand in the Summary
- * or Impact section. Code and HTML are not prose.
- */
-export function proseOutside(report: IncidentReport, from: number, to: number): { offset: number; text: string; summary: boolean }[] {
-  const summaries = report.postmortemSections.filter((s) => s.kind.id === 'summary' || s.kind.id === 'impact');
-  const found: { offset: number; text: string; summary: boolean }[] = [];
-  const visit = (node: RootContent | Paragraph) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined || (start >= from && start < to)) return;
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableRow') {
-      found.push({ offset: start, text: report.text.slice(start, end), summary: summaries.some((s) => start >= s.heading.start && start < s.end) });
-    } else if (node.type !== 'code' && node.type !== 'html' && 'children' in node) {
-      for (const child of (node as Parent).children) visit(child as RootContent);
-    }
-  };
-  for (const node of report.tree.children) visit(node);
-  return found;
-}

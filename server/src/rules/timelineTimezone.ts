@@ -1,9 +1,9 @@
 import type { Finding, Rule } from './rule';
 import type { IncidentReport } from '../model/report';
 import { timelineOf, timelinesOf, type Timeline, type TimelineEntry } from '../model/timeline/timeline';
-import { findZonedTimes, isDaylightTime, toInstant, zoneSettler, type ZoneRef } from '../model/timeline/time';
+import { isDaylightTime, toInstant, zoneSettler, type ZoneRef } from '../model/timeline/time';
 import { describeTime } from '../model/timeline/describe';
-import { proseOutside } from './durationMismatch';
+import { proseOutside } from '../model/prose';
 
 export const timelineTimezone: Rule = {
   id: 'timeline-timezone',
@@ -80,8 +80,8 @@ function proseInOtherZone(report: IncidentReport, timeline: Timeline): Finding[]
   const zone = timelineZone(timeline);
   if (!zone || zone.region === 'UTC' || zone.undecided) return [];
   const settle = zoneSettler(report.text);
-  for (const { offset, text } of proseOutside(report, timeline.section.heading.start, timeline.section.end)) {
-    for (const time of findZonedTimes(text)) {
+  for (const { offset, reading } of proseOutside(report, timeline.section.heading.start, timeline.section.end)) {
+    for (const time of reading.zonedTimes) {
       const written = settle(time.zone)!;
       if (written.region === zone.region || written.region === 'UTC' || written.undecided) continue;
       const entry = timeline.entries.find((e) => e.time.hour === time.time.hour && e.time.minute === time.time.minute);

@@ -9,6 +9,8 @@ import { decodeUtf8Bytes, type FileContent } from './fileContent';
 import { classify, frontMatterNamesIncident, kindFactsOf, LayoutCounter, looksLikeEightD, type KindFacts, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
 import { startsHtmlHeading, startsSectionLabel } from '../model/kinds/headingShapes';
+import { isExplanatoryHeading } from '../model/kinds/guide';
+import { readDisciplineLabel } from '../model/kinds/eightD';
 import { tomlData } from '../model/frontMatter';
 import { buildReport } from '../model/report';
 import { relationNamed } from '../model/links';
@@ -429,14 +431,18 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   result.headingPlaces = foundPlaces.slice();
   if (unreadHeadings) return withFullParse(result, lines);
   const evidence = { type, title: result.title, headingTexts: result.headingTexts, template, headingFacts: { disciplines, coreSections, explains: false }, namesIncident, layout };
+  const eightD = looksLikeEightD(evidence);
   for (const title of titles ?? []) {
+    // Titles are unique to their reports: what they say of the kind is read only when the other headings do not
+    // decide; what they say of the layout takes two quick tests, without filling the memory of headings.
+    if (eightD) {
+      layout.add({ disciplines: disciplineBit(title), coreSections: 0, explains: isExplanatoryHeading(title) }, 1);
+      continue;
+    }
     const facts = kindFactsOf(title);
     layout.add(facts, 1);
-    // What titles say of the kind is read only when the other headings do not decide.
-    if (!looksLikeEightD(evidence)) {
-      evidence.headingFacts.disciplines |= facts.disciplines;
-      evidence.headingFacts.coreSections |= facts.coreSections;
-    }
+    evidence.headingFacts.disciplines |= facts.disciplines;
+    evidence.headingFacts.coreSections |= facts.coreSections;
   }
   // Lines standing alone are read only when the real headings do not decide: more section names can make a
   // report of a document that is not one yet, never change what one is.
@@ -444,6 +450,12 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   if (result.kind === undefined && sectionLabels) return withFullParse(result, lines);
   result.kind ??= classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, first)) });
   return result;
+}
+
+/** The discipline a heading names, as a bit of `KindFacts.disciplines` (0 for none). */
+function disciplineBit(text: string): number {
+  const number = readDisciplineLabel(text)?.number;
+  return number === undefined ? 0 : 1 << number;
 }
 
 /**

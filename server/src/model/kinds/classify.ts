@@ -106,7 +106,15 @@ function readKindFacts(text: string): KindFacts {
  * What one heading says of the kind. Remembered by the heading's text: the index asks it of every heading of
  * thousands of reports made from templates (and remembers the answer with each heading it keeps).
  */
-export const kindFactsOf: (text: string) => KindFacts = rememberedByText(readKindFacts, 10_000, 200);
+const rememberedKindFacts = rememberedByText(readKindFacts, 10_000, 200);
+const LETTER = /[A-Za-z]/;
+/**
+ * A heading without a letter (a day heading `### 2025-01-05`) names nothing; it is answered before the memory, which
+ * thousands of unique day headings would otherwise fill and empty again, forgetting the templates' headings.
+ */
+export function kindFactsOf(text: string): KindFacts {
+  return LETTER.test(text) ? rememberedKindFacts(text) : NO_FACTS;
+}
 
 function factsOf(texts: readonly string[]): KindFacts {
   let disciplines = 0;

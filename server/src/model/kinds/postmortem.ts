@@ -221,7 +221,12 @@ const NO_ROLES: readonly PostmortemSectionKind[] = [];
  * items"; "Remediation" is both the fix and the follow-ups). Remembered by the heading's text: the index asks it
  * of every heading of thousands of reports, which share their templates' headings.
  */
-export const postmortemRolesOf: (text: string) => readonly PostmortemSectionKind[] = rememberedByText(readRoles, 10_000, 200);
+const rememberedRoles = rememberedByText(readRoles, 10_000, 200);
+const LETTER = /[A-Za-z]/;
+export function postmortemRolesOf(text: string): readonly PostmortemSectionKind[] {
+  // A heading without a letter (a day heading) names no section: answered without filling the memory.
+  return LETTER.test(text) ? rememberedRoles(text) : NO_ROLES;
+}
 
 /** The section kind a heading names first, if any (its main role). */
 export function postmortemSectionOf(text: string): PostmortemSectionKind | undefined {

@@ -1365,3 +1365,4 @@ export function findZonedTimes(text: string): TimestampMatch[] {
     .flatMap(({ time, range }) => (range ? [range.from, range.to] : [time]))
     .filter((time) => time.zone !== undefined);
 }
+
