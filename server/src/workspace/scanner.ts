@@ -77,8 +77,13 @@ const NOT_ASCII = /[^\x00-\x7f]/;
 /** First characters (after indentation) of the lines the scan looks at closely: fences, comments, headings, list items. */
 const CAN_START = new Uint8Array(0x80);
 for (const code of [BACKTICK, TILDE, LESS_THAN, HASH, STAR, DASH, PLUS, EQUALS, UNDERSCORE]) CAN_START[code] = 1;
-/** A Setext heading's underline (`====` or `----` under a line of text). */
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** Whether the line from `at` (its first character, `mark`) is a Setext heading's underline: `====` or `----` alone. */
+function isUnderline(src: string, at: number, lineEnd: number, mark: number): boolean {
+  let end = at;
+  while (end < lineEnd && src.charCodeAt(end) === mark) end++;
+  while (end < lineEnd && (src.charCodeAt(end) === SPACE || src.charCodeAt(end) === TAB)) end++;
+  return end === lineEnd;
+}
 const SUMMARY_SECTIONS = /^(?:d2\b|summary|executive summary|overview|problem statement)/i;
 
 /** The plain text of a heading line: closing #s, emphasis, code marks and link syntax removed. */
@@ -386,10 +391,11 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
           continue;
         }
       }
-      if (indented && afterText && (firstChar === EQUALS || firstChar === DASH) && SETEXT_UNDERLINE.test(lines.line(i))) unreadHeadings = true;
+      if (indented && afterText && (firstChar === EQUALS || firstChar === DASH) && isUnderline(src, indent, lineEnd, firstChar)) unreadHeadings = true;
       else if (firstChar === LESS_THAN && indented && startsHtmlHeading(lines.line(i))) unreadHeadings = true;
       // Labelled list items count in the opening (before the first section, or in a first Summary): a superset here.
-      else if (!sectionLabels && (firstChar === STAR || firstChar === UNDERSCORE || (sectionsMet <= 1 && (firstChar === DASH || firstChar === PLUS))) && startsSectionLabel(lines.line(i))) sectionLabels = true;
+      // A bold label (`**Impact:**`) anywhere; a labelled list item only in the opening. Most lines fail the first test.
+      else if (!sectionLabels && ((firstChar === STAR || firstChar === UNDERSCORE) && src.charCodeAt(indent + 1) === firstChar || (sectionsMet <= 1 && (firstChar === DASH || firstChar === PLUS || firstChar === STAR))) && startsSectionLabel(lines.line(i))) sectionLabels = true;
       if (!seenSection && (firstChar === STAR || firstChar === DASH || firstChar === PLUS)) {
         const line = lines.line(i);
         const meta = META.exec(line);

@@ -71,20 +71,21 @@ export class LayoutCounter implements LayoutCounts {
   headings = 0;
   explanatory = 0;
   repeatedDisciplines = 0;
-  /** For each level, the disciplines seen at it, and those seen twice. */
-  private readonly seen = new Int32Array(8);
-  private readonly twice = new Int32Array(8);
+  /** For each level, the disciplines seen at it (bits 0–15) and those seen twice (bits 16–31); made when first needed. */
+  private seen?: Int32Array;
 
   add(facts: KindFacts, depth: number): void {
     this.headings++;
     if (facts.explains) this.explanatory++;
     const discipline = facts.disciplines;
     if (discipline === 0) return;
-    if ((this.seen[depth] & discipline) !== 0 && (this.twice[depth] & discipline) === 0) {
+    const seen = (this.seen ??= new Int32Array(8));
+    const twice = discipline << 16;
+    if ((seen[depth] & discipline) !== 0 && (seen[depth] & twice) === 0) {
       this.repeatedDisciplines++;
-      this.twice[depth] |= discipline;
+      seen[depth] |= twice;
     }
-    this.seen[depth] |= discipline;
+    seen[depth] |= discipline;
   }
 }
 
