@@ -2,8 +2,8 @@
 // sizes, four times apart; a linear reader takes about four times as long, a quadratic one sixteen times.
 // The ratio, measured in the same run, is what is asserted: never a wall-clock limit.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
 import { scanReport } from '../../server/src/workspace/scanner';
+import { assertLinear } from '../support/linear';
 import { readDisciplineLabel, normalizeTitle } from '../../server/src/model/kinds/eightD';
 import { normalizeSectionName, postmortemSectionOf } from '../../server/src/model/kinds/postmortem';
 import { parseReportDate } from '../../server/src/model/dates';
@@ -12,26 +12,6 @@ import { buildReport, type IncidentReport } from '../../server/src/model/report'
 import { timelineOf, timelinesOf } from '../../server/src/model/timeline/timeline';
 import { readHtmlHeading, startsSectionLabel } from '../../server/src/model/kinds/headingShapes';
 import { scanEntryStamp, whyUnreadable, looksStamped, findTimeRanges, findDate } from '../../server/src/model/timeline/time';
-
-/** The fastest of five runs: other work on a shared machine only ever adds time, so the minimum is the least noisy. */
-function fastest(run: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-/** `prepare` runs untimed: what is timed is `reader` alone, on what `prepare` made of each input. */
-function assertLinear<T>(name: string, reader: (input: T) => unknown, piece: string, prepare: (input: string) => T) {
-  const small = prepare(piece.repeat(Math.ceil(20_000 / piece.length)));
-  const large = prepare(piece.repeat(Math.ceil(80_000 / piece.length)));
-  reader(small); // warm up the JIT
-  const ratio = fastest(() => reader(large)) / Math.max(fastest(() => reader(small)), 2) // below 2 ms, timer noise would decide;
-  assert.ok(ratio < 10, `${name}: 4× the input took ${ratio.toFixed(1)}× the time`);
-}
 
 const readers: [string, (input: string) => unknown][] = [
   ['scanReport', (s) => scanReport(s)],

@@ -1239,6 +1239,11 @@ function isStatedInProse(text: string, duration: StatedDuration): boolean {
 
 export function findStatedDurations(text: string): StatedDuration[] {
   const labelled = labelValueStarts(text);
+  return durationsIn(text, (duration) => labelled.has(duration.start) || isStatedInProse(text, duration));
+}
+
+/** Every duration in a text that `keep` keeps, read token by token. */
+function durationsIn(text: string, keep: (duration: StatedDuration) => boolean): StatedDuration[] {
   const found: StatedDuration[] = [];
   let pos = 0;
   while (pos < text.length) {
@@ -1248,7 +1253,7 @@ export function findStatedDurations(text: string): StatedDuration[] {
       pos++;
       continue;
     }
-    if (labelled.has(duration.start) || isStatedInProse(text, duration)) found.push(duration);
+    if (keep(duration)) found.push(duration);
     pos = duration.end;
   }
   return found;
@@ -1263,21 +1268,11 @@ const TOTAL_REACH = 24;
  * report of several incidents, to compare with the sum of their windows.
  */
 export function findTotalDurations(text: string): StatedDuration[] {
-  const found: StatedDuration[] = [];
   const labelled = new Set(labels(text).filter((label) => label.words.some((word) => TOTAL_WORD.test(word))).map((label) => label.valueStart));
-  let pos = 0;
-  while (pos < text.length) {
-    const candidate = startsToken(text, pos) && (isWordCharAt(text, pos) || text.charAt(pos) === '~');
-    const duration = candidate ? readDuration(text, pos) : undefined;
-    if (!duration) {
-      pos++;
-      continue;
-    }
+  return durationsIn(text, (duration) => {
     const before = text.slice(Math.max(0, duration.start - TOTAL_REACH), duration.start);
-    if (labelled.has(duration.start) || TOTAL_BEFORE.test(before) || matchAt(TOTAL_AFTER, text, duration.end)) found.push(duration);
-    pos = duration.end;
-  }
-  return found;
+    return labelled.has(duration.start) || TOTAL_BEFORE.test(before) || matchAt(TOTAL_AFTER, text, duration.end) !== undefined;
+  });
 }
 
 export function formatDuration(minutes: number): string {
