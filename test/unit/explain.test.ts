@@ -52,7 +52,7 @@ describe('why a document is its kind', () => {
     const examples = ['# 8D examples', '## Example 1: Cracked housing', ...[0, 1, 2, 3].map((n) => `### D${n}: Step`), '## Example 2: Failed deploy', ...[0, 1, 2, 3].map((n) => `### D${n}: Step`)].join('\n\n');
     const { kind, reason } = reasonOf(examples);
     assert.equal(kind, undefined);
-    assert.match(reason, /is a guide or a set of worked examples/);
+    assert.match(reason, /is a guide, an advisory or a set of worked examples/);
     assert.deepEqual(kindReason({ title: 'Outage of the relay', headingTexts: ['Timeline'], pseudoHeadingTexts: [] }).reason, 'its title names an incident ("Outage") and it has 1 core section (Timeline)');
   });
 });

@@ -151,6 +151,7 @@ describe('recognition', () => {
     ['a title naming an incident with only a timeline', lines('# Outage of the relay', '', '## Timeline', '', '- 10:00 queue grows'), 'postmortem'],
     ['front matter naming an incident', lines('---', 'incident: 001', 'title: Sonnet++ launch', '---', '', '### TL;DR', '', 'x', '', '### Root Causes', '', 'y'), 'postmortem'],
     ['four core sections with a timeline and lessons', lines('# Log4Shell investigations', '', '## Summary', '', 'x', '', '## Timeline', '', '- 2021-12-10 first advisory', '', '## Action Items', '', '- a', '', '## Lessons Learned', '', 'z'), 'postmortem'],
+    ['a security advisory with its impact, timeline and remediation', lines('# Security advisory: token leak in the CLI', '', '## Summary', '', 'x', '', '## Impact', '', 'y', '', '## Timeline', '', '- 2024-03-01 reported', '', '## Remediation', '', 'Upgrade to 2.4.1.'), undefined],
     ['meeting notes with a summary and action items', lines('# Weekly sync', '', '## Summary', '', 'x', '', '## Action items', '', '- a'), undefined],
     ['a guide on writing post-mortems', lines('# How to write a post-mortem', '', '## Summary', '', 'Say what happened.', '', '## Impact', '', 'Who was hit.', '', '## Root cause', '', 'Why.', '', '## Timeline', '', 'When.'), undefined],
     ['worked 8D examples', lines('# 8D examples', '', '## Example 1: Cracked housing', '', ...[0, 1, 2, 3, 4].map((n) => `### D${n}: Step\n\nx\n`), '## Example 2: Failed deploy', '', ...[0, 1, 2, 3, 4].map((n) => `### D${n}: Step\n\nx\n`)), undefined],

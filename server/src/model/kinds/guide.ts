@@ -2,8 +2,8 @@
  * Documents laid out like reports that report nothing: guides, checklists, lab exercises and collections of worked
  * examples, written by 8D discipline or by post-mortem section. Vocabulary as data; readers over heading texts.
  */
-/** Words in a title that say the document teaches or collects rather than reports. */
-export const GUIDE_TITLE = /\b(?:guide|guidelines|how[ -]to|handbook|checklist|best practices|tutorial|playbook|runbook|instructions|methodology|worked examples?|pitfalls|cheat ?sheet|lab exercise|lesson plan|explained|introduction to)\b/i;
+/** Words in a title that say the document teaches, collects or announces rather than reports on an incident. */
+export const GUIDE_TITLE = /\b(?:guide|guidelines|how[ -]to|handbook|checklist|best practices|tutorial|playbook|runbook|instructions|methodology|worked examples?|pitfalls|cheat ?sheet|lab exercise|lesson plan|explained|introduction to|security advisory|advisory|security bulletin|release notes|changelog)\b/i;
 
 /** Words in a heading that explain the method rather than report on a problem ("D2 Outputs", "5-Why Guidelines"). */
 const GUIDE_HEADING = /\b(?:outputs?|inputs?|techniques?|tools?|guidelines?|tips?|reference|templates?|examples?|best practices|checklist|criteria|hierarchy|purpose|objectives?|key questions|common (?:mistakes|pitfalls)|pitfalls?|how to|when to|what is|why is|workflow|methodology|quick start|deliverables?|responsibilities|exercises?|instructions)\b/i;

@@ -43,7 +43,7 @@ export function kindReason(evidence: KindEvidence): KindReason {
     case 'disciplines':
       return explained(`its headings name ${plural(disciplines.length, 'discipline', 'disciplines')}${listed(disciplineNames)}; ${DISCIPLINES_FOR_8D} or more make an 8D report`);
     case 'guide':
-      return explained('it is laid out like a report but is a guide or a set of worked examples (by its title, its explanatory headings, or disciplines repeated at one level), so it is not checked');
+      return explained('it is laid out like a report but is a guide, an advisory or a set of worked examples (by its title, its explanatory headings, or disciplines repeated at one level), so it is not checked');
     case 'template':
       return explained(`front matter names a custom template (template: ${evidence.template}); it is checked against that template's sections`);
     case 'incident':
