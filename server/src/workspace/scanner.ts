@@ -77,6 +77,8 @@ const NOT_ASCII = /[^\x00-\x7f]/;
 /** First characters (after indentation) of the lines the scan looks at closely: fences, comments, headings, list items. */
 const CAN_START = new Uint8Array(0x80);
 for (const code of [BACKTICK, TILDE, LESS_THAN, HASH, STAR, DASH, PLUS, EQUALS, UNDERSCORE]) CAN_START[code] = 1;
+const LOWER_H = 0x68;
+
 /** Whether the line from `at` (its first character, `mark`) is a Setext heading's underline: `====` or `----` alone. */
 function isUnderline(src: string, at: number, lineEnd: number, mark: number): boolean {
   let end = at;
@@ -312,7 +314,7 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   // Shapes this scan does not read (Setext and HTML headings) send the file to the full parser; labels that hold
   // sections (`- Impact: …`, `**Timeline:**`) do when the rest does not make the file a report.
   let unreadHeadings = false;
-  let sectionLabels = false;
+  let labelLines: number[] | undefined;
   let previousBlank = true;
   /** Headings met other than a first title. */
   let sectionsMet = 0;
@@ -392,10 +394,11 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
         }
       }
       if (indented && afterText && (firstChar === EQUALS || firstChar === DASH) && isUnderline(src, indent, lineEnd, firstChar)) unreadHeadings = true;
-      else if (firstChar === LESS_THAN && indented && startsHtmlHeading(lines.line(i))) unreadHeadings = true;
+      else if (firstChar === LESS_THAN && indented && (src.charCodeAt(indent + 1) | 0x20) === LOWER_H && startsHtmlHeading(lines.line(i))) unreadHeadings = true;
       // Labelled list items count in the opening (before the first section, or in a first Summary): a superset here.
-      // A bold label (`**Impact:**`) anywhere; a labelled list item only in the opening. Most lines fail the first test.
-      else if (!sectionLabels && ((firstChar === STAR || firstChar === UNDERSCORE) && src.charCodeAt(indent + 1) === firstChar || (sectionsMet <= 1 && (firstChar === DASH || firstChar === PLUS || firstChar === STAR))) && startsSectionLabel(lines.line(i))) sectionLabels = true;
+      // A bold label (`**Impact:**`) anywhere, a labelled list item only in the opening: read at the end, and only
+      // when the headings leave the kind open (most files are decided by them).
+      else if (((firstChar === STAR || firstChar === UNDERSCORE) && src.charCodeAt(indent + 1) === firstChar) || (sectionsMet <= 1 && (firstChar === DASH || firstChar === PLUS || firstChar === STAR))) (labelLines ??= []).push(i);
       if (!seenSection && (firstChar === STAR || firstChar === DASH || firstChar === PLUS)) {
         const line = lines.line(i);
         const meta = META.exec(line);
@@ -453,7 +456,7 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   // Lines standing alone are read only when the real headings do not decide: more section names can make a
   // report of a document that is not one yet, never change what one is.
   result.kind = classify({ ...evidence, pseudoHeadingTexts: [] });
-  if (result.kind === undefined && sectionLabels) return withFullParse(result, lines);
+  if (result.kind === undefined && labelLines?.some((i) => startsSectionLabel(lines.line(i)))) return withFullParse(result, lines);
   result.kind ??= classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, first)) });
   return result;
 }
