@@ -6,11 +6,10 @@
 import { parseDocument } from 'yaml';
 import { detached, rememberedByText } from '../model/memo';
 import { decodeUtf8Bytes, type FileContent } from './fileContent';
-import { classify, frontMatterNamesIncident, kindFactsOf, LayoutCounter, looksLikeEightD, type KindFacts, type ReportKind } from '../model/kinds/classify';
+import { classify, disciplineBitOf, frontMatterNamesIncident, kindFactsOf, LayoutCounter, looksLikeEightD, type KindFacts, type ReportKind } from '../model/kinds/classify';
 import { postmortemSectionOf } from '../model/kinds/postmortem';
 import { startsHtmlHeading, startsSectionLabel } from '../model/kinds/headingShapes';
 import { isExplanatoryHeading } from '../model/kinds/guide';
-import { readDisciplineLabel } from '../model/kinds/eightD';
 import { tomlData } from '../model/frontMatter';
 import { buildReport } from '../model/report';
 import { relationNamed } from '../model/links';
@@ -445,7 +444,7 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
     // Titles are unique to their reports: what they say of the kind is read only when the other headings do not
     // decide; what they say of the layout takes two quick tests, without filling the memory of headings.
     if (eightD) {
-      layout.add({ disciplines: disciplineBit(title), coreSections: 0, explains: isExplanatoryHeading(title) }, 1);
+      layout.add({ disciplines: disciplineBitOf(title), coreSections: 0, explains: isExplanatoryHeading(title) }, 1);
       continue;
     }
     const facts = kindFactsOf(title);
@@ -459,12 +458,6 @@ export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   if (result.kind === undefined && labelLines?.some((i) => startsSectionLabel(lines.line(i)))) return withFullParse(result, lines);
   result.kind ??= classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, first)) });
   return result;
-}
-
-/** The discipline a heading names, as a bit of `KindFacts.disciplines` (0 for none). */
-function disciplineBit(text: string): number {
-  const number = readDisciplineLabel(text)?.number;
-  return number === undefined ? 0 : 1 << number;
 }
 
 /**

@@ -95,11 +95,16 @@ function layoutOf(texts: readonly string[], depths: readonly number[] | undefine
   return counter;
 }
 
+/** The discipline a heading names, as a bit of `KindFacts.disciplines` (0 for none). */
+export function disciplineBitOf(text: string): number {
+  const number = readDisciplineLabel(text)?.number;
+  return number === undefined ? 0 : 1 << number;
+}
+
 function readKindFacts(text: string): KindFacts {
-  const discipline = readDisciplineLabel(text)?.number;
   let coreSections = 0;
   for (const role of postmortemRolesOf(text)) coreSections |= bitOf(role.id);
-  const facts = { disciplines: discipline === undefined ? 0 : 1 << discipline, coreSections, explains: isExplanatoryHeading(text) };
+  const facts = { disciplines: disciplineBitOf(text), coreSections, explains: isExplanatoryHeading(text) };
   return facts.disciplines === 0 && facts.coreSections === 0 && !facts.explains ? NO_FACTS : facts;
 }
 
