@@ -11,10 +11,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from './languageService';
 import { readSettings, DEFAULT_SETTINGS, type Settings } from './settings';
 import { severityName } from './features/diagnostics';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { ReportIndex } from './workspace/reportIndex';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fileExists, nodeFileSystem } from './workspace/fileSystem';
-import { checkReportFolder, REPORT_FOLDER_CHECK } from './workspace/folderHealth';
 import { explain, type Explanation, type TimelineExplanation } from './features/explain';
 import { buildReport } from './model/report';
 import { overLimits } from './model/limits';
@@ -109,22 +109,9 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
   let errors = 0;
   let findings = 0;
   let reports = 0;
-  // A folder checked as a whole has its `.8d-dir` and lock file checked too, as the editor does.
-  for (const folder of folders) {
-    const health = await checkReportFolder(nodeFileSystem, pathToFileURL(folder).href, workspace);
-    for (const problem of health.problems) {
-      if (problem.severity === 'error') errors++;
-      findings++;
-      output.out(`${relative(cwd, fileURLToPath(problem.uri))}:${problem.line + 1}:${problem.start + 1} ${problem.severity} ${REPORT_FOLDER_CHECK} ${problem.message}`);
-    }
-    for (const message of health.messages) output.err(`${relative(cwd, folder) || '.'}: ${message}`);
-  }
-  for (const [file, text] of texts) {
-    const document = { uri: pathToFileURL(file).href, version: 1, getText: () => text };
-    if (service.getReport(document).kind) reports++;
-    const diagnostics = service.computeDiagnostics(document, settings)
-      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    for (const diagnostic of diagnostics) {
+  const print = (file: string, diagnostics: Diagnostic[]) => {
+    const sorted = diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    for (const diagnostic of sorted) {
       const severity = severityName(diagnostic.severity);
       if (severity === 'hint' && !showHints) continue;
       if (severity === 'error') errors++;
@@ -132,6 +119,17 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
       const { line, character } = diagnostic.range.start;
       output.out(`${relative(cwd, file)}:${line + 1}:${character + 1} ${severity} ${String(diagnostic.code)} ${diagnostic.message}`);
     }
+  };
+  // A folder checked as a whole has its `.8d-dir` and lock file checked too, as the editor does.
+  for (const folder of folders) {
+    const result = await service.checkFolder(pathToFileURL(folder).href, nodeFileSystem, settings);
+    for (const [uri, diagnostics] of result.diagnostics) print(fileURLToPath(uri), diagnostics);
+    for (const message of result.messages) output.err(`${relative(cwd, folder) || '.'}: ${message}`);
+  }
+  for (const [file, text] of texts) {
+    const document = { uri: pathToFileURL(file).href, version: 1, getText: () => text };
+    if (service.getReport(document).kind) reports++;
+    print(file, service.computeDiagnostics(document, settings));
   }
   output.err(`${files.length} Markdown file${files.length === 1 ? '' : 's'} read, ${reports} report${reports === 1 ? '' : 's'} checked, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
   return errors > 0 ? 1 : 0;

@@ -7,7 +7,8 @@ import { overLimits, type DocumentLimits } from './model/limits';
 import { isDeepStrictEqual } from 'node:util';
 import { scanReport } from './workspace/scanner';
 import type { SectionInsertion } from './model/insertSection';
-import { ALL_RULES, type Finding, type Rule } from './rules';
+import { ALL_RULES, FOLDER_RULES, type Finding, type FolderRule, type Rule, type RuleInfo } from './rules';
+import type { FileSystem } from './workspace/fileSystem';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { toDiagnostic } from './features/diagnostics';
 import { getCodeActions as buildCodeActions, insertAll, isSectionInsertion } from './features/codeActions';
@@ -32,6 +33,8 @@ export interface Logger {
 
 export interface LanguageServiceOptions {
   rules?: readonly Rule[];
+  /** The rules over a workspace folder's own files (`.8d-dir` …). */
+  folderRules?: readonly FolderRule[];
   /** The workspace's reports, for links between them. */
   workspace?: ReportIndex;
   logger?: Logger;
@@ -44,8 +47,20 @@ export interface RuleFinding {
   finding: Finding;
 }
 
+/** What the folder rules found in one workspace folder. */
+export interface FolderDiagnostics {
+  /** Diagnostics by the URI of the file they are on. */
+  diagnostics: Map<string, Diagnostic[]>;
+  /** Problems with no file to show them on, to be said as messages. */
+  messages: string[];
+}
+
 export interface LanguageService {
   readonly rules: readonly Rule[];
+  /** The ids of every rule, report and folder rules alike: the keys `incidentDocs.rules.<id>` may name. */
+  readonly ruleIds: readonly string[];
+  /** The folder rules over the files of the workspace folder `root` (`.8d-dir` and the lock file). */
+  checkFolder(root: string, fs: FileSystem, settings?: Settings): Promise<FolderDiagnostics>;
   /** The parsed report, cached per document version. */
   getReport(document: TextDocumentLike): IncidentReport;
   /** Every finding of every enabled rule; none for a document that is not a report. */
@@ -87,6 +102,7 @@ interface ReportEntry {
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const rules = options.rules ?? ALL_RULES;
+  const folderRules = options.folderRules ?? FOLDER_RULES;
   const logger = options.logger ?? silentLogger;
   /** Each document's report for its latest version, and whether it was over the limits (so not parsed). */
   const reports = new Map<string, ReportEntry>();
@@ -151,7 +167,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     if (!report.kind) return [];
     const findings: RuleFinding[] = [];
     for (const rule of rules) {
-      if (oversized !== (rule.id === 'document-size')) continue;
+      // A report over the size limits is not parsed: only the rules meant for that run on it.
+      if (oversized !== (rule.checksUnparsed === true)) continue;
       if (settings.rules[rule.id] === 'off' || !rule.kinds.includes(report.kind)) continue;
       // A blank template is no report yet: only the rules meant for templates say anything about it.
       if (report.blankTemplate && !rule.checksBlankTemplates) continue;
@@ -165,18 +182,32 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         }
       }
     }
-    return findings;
+    // In the order of the document, as a reader meets them (a stable sort: one place keeps the rules' order).
+    return findings.sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character);
   }
 
   function missingInsertions(document: TextDocumentLike, settings?: Settings): SectionInsertion[] {
-    return check(document, settings)
-      .filter(({ rule }) => rule.id === 'missing-section')
-      .map(({ finding }) => finding.data)
-      .filter(isSectionInsertion);
+    return check(document, settings).map(({ finding }) => finding.data).filter(isSectionInsertion);
+  }
+
+  async function checkFolder(root: string, fs: FileSystem, settings: Settings = DEFAULT_SETTINGS): Promise<FolderDiagnostics> {
+    const result: FolderDiagnostics = { diagnostics: new Map(), messages: [] };
+    for (const rule of folderRules) {
+      if (settings.rules[rule.id] === 'off') continue;
+      const { findings, messages } = await rule.checkFolder(root, { fs, workspace: options.workspace });
+      for (const finding of findings) {
+        const diagnostic = toDiagnostic(rule, finding, severityOf(rule, finding, settings), finding.uri, 0, options.docsBaseUri);
+        result.diagnostics.set(finding.uri, [...(result.diagnostics.get(finding.uri) ?? []), diagnostic]);
+      }
+      result.messages.push(...messages);
+    }
+    return result;
   }
 
   return {
     rules,
+    ruleIds: [...rules, ...folderRules].map((rule) => rule.id),
+    checkFolder,
     getReport,
     check,
     computeDiagnostics(document, settings = DEFAULT_SETTINGS) {
@@ -226,7 +257,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 }
 
-function severityOf(rule: Rule, finding: Finding, settings: Settings) {
+function severityOf(rule: RuleInfo, finding: Finding, settings: Settings) {
   const configured = settings.rules[rule.id];
   // VS Code sends every setting's manifest default as if the user had set it: a value equal to the rule's default
   // keeps the rule's own weighting of its findings (a post-mortem's missing section is a warning, an 8D's an error).

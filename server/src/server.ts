@@ -15,6 +15,7 @@ import {
   FileChangeType,
   type InitializeResult,
   type WorkspaceEdit,
+  type Diagnostic,
   type CancellationToken,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,8 +28,6 @@ import { nodeFileSystem } from './workspace/fileSystem';
 import { DEFAULT_DISCOVERY, type DiscoverySettings } from './workspace/discovery';
 import { linkEditsForRename } from './workspace/rename';
 import { fileExists } from './workspace/fileSystem';
-import { checkReportFolder, REPORT_FOLDER_CHECK, type FolderProblem } from './workspace/folderHealth';
-import { folderDiagnostic } from './features/diagnostics';
 import { runCommand, SERVER_COMMANDS } from './commands';
 import type { CommandContext } from './commands/context';
 
@@ -40,7 +39,6 @@ const logger = {
 };
 const indexer = new WorkspaceIndexer(nodeFileSystem, DEFAULT_DISCOVERY, fileExists);
 const service = createLanguageService({ logger, workspace: indexer.index, docsBaseUri: pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href });
-const ruleIds = service.rules.map((rule) => rule.id);
 
 let canPullConfiguration = false;
 let settingsPromise: Promise<Settings> | undefined;
@@ -135,27 +133,24 @@ async function indexWorkspace(): Promise<void> {
   await publishFolderHealth();
 }
 
-const REPORT_FOLDER_DOCS = pathToFileURL(join(__dirname, '..', 'docs', `${REPORT_FOLDER_CHECK}.md`)).href;
-
 /** Files holding problems with `.8d-dir` or the lock file, so that fixed ones are cleared; messages said once. */
 let folderProblemFiles = new Set<string>();
 const shownFolderMessages = new Set<string>();
 
 /** `.8d-dir` and the lock file of each workspace folder: their problems as diagnostics on them (or messages). */
 async function publishFolderHealth(): Promise<void> {
-  const byFile = new Map<string, FolderProblem[]>();
+  const byFile = new Map<string, Diagnostic[]>();
+  const settings = await getSettings();
   for (const root of workspaceRoots) {
-    const health = await checkReportFolder(nodeFileSystem, root, indexer.index);
-    for (const problem of health.problems) byFile.set(problem.uri, [...(byFile.get(problem.uri) ?? []), problem]);
+    const health = await service.checkFolder(root, nodeFileSystem, settings);
+    for (const [uri, diagnostics] of health.diagnostics) byFile.set(uri, [...(byFile.get(uri) ?? []), ...diagnostics]);
     for (const message of health.messages) {
       if (shownFolderMessages.has(message)) continue;
       shownFolderMessages.add(message);
       void connection.window.showWarningMessage(`Incident Docs: ${message}`);
     }
   }
-  for (const [uri, problems] of byFile) {
-    void connection.sendDiagnostics({ uri, diagnostics: problems.map((problem) => folderDiagnostic(problem, REPORT_FOLDER_DOCS)) });
-  }
+  for (const [uri, diagnostics] of byFile) void connection.sendDiagnostics({ uri, diagnostics });
   for (const uri of folderProblemFiles) if (!byFile.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   folderProblemFiles = new Set(byFile.keys());
 }
@@ -168,7 +163,7 @@ function recheckOpenDocuments(except?: string, delay = 0): void {
 }
 
 function toSettings(raw: unknown): Settings {
-  return readSettings(raw, ruleIds, (message) => {
+  return readSettings(raw, service.ruleIds, (message) => {
     if (reportedSettingsProblems.has(message)) return;
     reportedSettingsProblems.add(message);
     connection.console.warn(message);
@@ -193,6 +188,7 @@ connection.onDidChangeConfiguration(async (change) => {
   const before = (await getSettings()).reportGlobs.join('\n');
   settingsPromise = !canPullConfiguration && pushed !== undefined ? Promise.resolve(toSettings(pushed)) : undefined;
   if ((await getSettings()).reportGlobs.join('\n') !== before) void indexWorkspace();
+  else void publishFolderHealth(); // a rule's severity may have changed (indexing publishes it too)
   recheckOpenDocuments();
 });
 

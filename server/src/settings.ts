@@ -1,4 +1,5 @@
 import type { Severity } from './rules/rule';
+import { DEFAULT_LIMITS } from './model/limits';
 import { CORE_SECTION_NAMES, postmortemSectionOf } from './model/kinds/postmortem';
 
 export type SeveritySetting = Severity | 'off';
@@ -34,8 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   supersedeSetsStatus: true,
   indexShowsStatus: false,
   templates: {},
-  maxDocumentSize: 5_000_000,
-  maxDocumentLines: 20_000,
+  ...DEFAULT_LIMITS,
   paranoid: false,
 };
 

@@ -94,7 +94,7 @@ describe('a broken .8d-dir or lock file over stdio', () => {
     assert.deepEqual(reported.diagnostics.map((d) => [d.code, d.severity, d.message, d.range.end.character]), [
       ['report-folder', 1, '.8d-sequence.lock should hold the number of the last report (new reports are numbered after it), but holds "five".', 4],
     ]);
-    assert.match(reported.diagnostics[0].codeDescription?.href ?? '', /docs\/report-folder\.md$/);
+    assert.match(reported.diagnostics[0].codeDescription?.href ?? '', /docs\/rules\/report-folder\.md$/);
     writeFileSync(join(folder, 'reports', '.8d-sequence.lock'), '5');
     const cleared = client.waitForDiagnostics(lock, (p) => p.diagnostics.length === 0);
     await client.filesChanged([{ uri: lock, type: 2 }]);

@@ -198,8 +198,8 @@ describe('number, date and status under forms\' labels', () => {
     const disciplines = '## D0: Planning\n\nx\n\n## D1: Team members\n\nx\n\n## D2: Problem statement & description\n\nx\n';
     const text = `# 3: Pump failure\n\n- **Date:** someday\n\n${disciplines}`;
     assert.deepEqual(findingsOf(text).filter((f) => f.rule === 'metadata').map((f) => f.message), [
-      'The date "someday" is not a date: write it as YYYY-MM-DD',
       'Missing status: add `- **Status:** Draft` under the title',
+      'The date "someday" is not a date: write it as YYYY-MM-DD',
     ]);
     assert.deepEqual(findingsOf(`# Pump failure\n\n- **Date:** 2025-01-01\n- **Status:** Draft\n\n${disciplines}`).filter((f) => f.rule === 'metadata').map((f) => f.message),
       ['The title has no report number: write it as `# N: Title`']);

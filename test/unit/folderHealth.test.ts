@@ -2,15 +2,17 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { InMemoryFileSystem } from '../../server/src/workspace/fileSystem';
-import { checkReportFolder } from '../../server/src/workspace/folderHealth';
+import { reportFolder } from '../../server/src/rules/reportFolder';
+import { createLanguageService } from '../../server/src/languageService';
+import { readSettings } from '../../server/src/settings';
 import { ReportIndex } from '../../server/src/workspace/reportIndex';
 
 const ROOT = 'file:///ws';
 const report = `${ROOT}/doc/8d/0001-pump-failure.md`;
-const check = (files: Record<string, string>, index?: ReportIndex) => checkReportFolder(new InMemoryFileSystem({ [report]: '# 1: Pump failure\n', ...files }), ROOT, index);
+const check = (files: Record<string, string>, index?: ReportIndex) => reportFolder.checkFolder(ROOT, { fs: new InMemoryFileSystem({ [report]: '# 1: Pump failure\n', ...files }), workspace: index });
 const summary = async (files: Record<string, string>, index?: ReportIndex) => {
   const health = await check(files, index);
-  return [...health.problems.map((p) => `${p.uri.slice(ROOT.length + 1)} ${p.severity}: ${p.message}`), ...health.messages.map((m) => `message: ${m}`)];
+  return [...health.findings.map((p) => `${p.uri.slice(ROOT.length + 1)} ${p.severity}: ${p.message}`), ...health.messages.map((m) => `message: ${m}`)];
 };
 
 describe('.8d-dir and the lock file', () => {
@@ -31,10 +33,10 @@ describe('.8d-dir and the lock file', () => {
 
   test('a path outside the workspace folder: .., absolute, a drive', async () => {
     for (const path of ['../elsewhere', '/etc', 'C:\\reports', 'doc/../../x']) {
-      const [problem] = (await check({ [`${ROOT}/.8d-dir`]: path })).problems;
+      const [problem] = (await check({ [`${ROOT}/.8d-dir`]: path })).findings;
       assert.equal(problem.severity, 'error');
       assert.match(problem.message, /which is outside the workspace folder/);
-      assert.deepEqual([problem.line, problem.start, problem.end], [0, 0, path.length]);
+      assert.deepEqual(problem.range, { start: { line: 0, character: 0 }, end: { line: 0, character: path.length } });
     }
   });
 
@@ -59,5 +61,29 @@ describe('.8d-dir and the lock file', () => {
     index.update(`${ROOT}/doc/8d/0003-seal-leak.md`, `# 3: Seal leak${sections}`);
     assert.equal(index.size, 2);
     assert.deepEqual(await summary({ [`${ROOT}/.8d-dir`]: 'doc/8d', [`${ROOT}/doc/8d/.8d-sequence.lock`]: '1' }, index), ['doc/8d/.8d-sequence.lock warning: .8d-sequence.lock says the last report is 1, but 0003-seal-leak.md exists: the next new report would be numbered 2, a number already taken. Set it to 3.']);
+  });
+});
+
+describe('report-folder is a rule like the others', () => {
+  const files = { [report]: '# 1: Pump failure\n', [`${ROOT}/.8d-dir`]: 'doc/8d', [`${ROOT}/doc/8d/.8d-sequence.lock`]: 'five' };
+  const run = (rules: Record<string, string>) => createLanguageService({ docsBaseUri: 'file:///docs/rules' })
+    .checkFolder(ROOT, new InMemoryFileSystem(files), readSettings({ rules }, ['report-folder'], () => assert.fail('valid settings')));
+
+  test('its findings are diagnostics with its code, its severity and a link to its page', async () => {
+    const { diagnostics } = await run({});
+    const [diagnostic] = diagnostics.get(`${ROOT}/doc/8d/.8d-sequence.lock`) ?? [];
+    assert.equal(diagnostic.code, 'report-folder');
+    assert.equal(diagnostic.severity, 1);
+    assert.equal(diagnostic.codeDescription?.href, 'file:///docs/rules/report-folder.md');
+  });
+
+  test('its severity is set by incidentDocs.rules.report-folder, and off silences it', async () => {
+    const [diagnostic] = (await run({ 'report-folder': 'information' })).diagnostics.get(`${ROOT}/doc/8d/.8d-sequence.lock`) ?? [];
+    assert.equal(diagnostic.severity, 3);
+    assert.equal((await run({ 'report-folder': 'off' })).diagnostics.size, 0);
+  });
+
+  test('the settings reader knows its id', () => {
+    assert.ok(createLanguageService().ruleIds.includes('report-folder'));
   });
 });

@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_RULES } from '../../server/src/rules';
+import { ALL_RULES as REPORT_RULES, FOLDER_RULES } from '../../server/src/rules';
+
+/** Report and folder rules alike: each has a setting, a doc page and a row in the README. */
+const ALL_RULES = [...REPORT_RULES, ...FOLDER_RULES];
 import { ROOT, findingsOf } from '../support/fixtures';
 import { buildReport } from '../../server/src/model/report';
 import simpleTemplate from '../../templates/8d-simple.md';

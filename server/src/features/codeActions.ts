@@ -46,7 +46,8 @@ export function getCodeActions(input: CodeActionInput, context: CodeActionContex
   const actions: CodeAction[] = [];
   const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
   if (wants(CodeActionKind.QuickFix)) {
-    const missing = ours.filter((d) => d.code === 'missing-section');
+    // A finding whose data is a section insertion is fixed by inserting it (alone or with the others).
+    const missing = ours.filter((d) => isSectionInsertion(dataOf(d).finding));
     for (const diagnostic of missing) {
       const insertion = insertionFor(diagnostic, input);
       if (!insertion) continue;
@@ -61,7 +62,7 @@ export function getCodeActions(input: CodeActionInput, context: CodeActionContex
     if (missing.length > 0 && input.missing.length > 1) {
       actions.push({ title: INSERT_ALL_TITLE, kind: CodeActionKind.QuickFix, diagnostics: missing, edit: { changes: { [input.uri]: insertAll(input.missing) } } });
     }
-    for (const diagnostic of ours.filter((d) => d.code !== 'missing-section')) {
+    for (const diagnostic of ours.filter((d) => !missing.includes(d))) {
       const fix = textFixFor(diagnostic, input);
       if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: changesOf(fix, input.uri) } });
     }

@@ -1,6 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { Finding, Rule, Severity } from '../rules/rule';
-import { REPORT_FOLDER_CHECK, type FolderProblem } from '../workspace/folderHealth';
+import type { Finding, RuleInfo, Severity } from '../rules/rule';
 
 export const DIAGNOSTIC_SOURCE = 'incident-docs';
 
@@ -18,7 +17,7 @@ export interface DiagnosticData {
 }
 
 /** One pure step from a rule's finding to an editor diagnostic. */
-export function toDiagnostic(rule: Rule, finding: Finding, severity: Severity, uri: string, version: number, docsBaseUri?: string): Diagnostic {
+export function toDiagnostic(rule: RuleInfo, finding: Finding, severity: Severity, uri: string, version: number, docsBaseUri?: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITIES[severity],
@@ -31,19 +30,6 @@ export function toDiagnostic(rule: Rule, finding: Finding, severity: Severity, u
     diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri, range: related.range }, message: related.message }));
   }
   if (finding.data !== undefined) diagnostic.data = { version, finding: finding.data } satisfies DiagnosticData;
-  return diagnostic;
-}
-
-/** A problem with `.8d-dir` or the lock file, shown on that file; `docsUri` is its page. */
-export function folderDiagnostic(problem: FolderProblem, docsUri?: string): Diagnostic {
-  const diagnostic: Diagnostic = {
-    range: { start: { line: problem.line, character: problem.start }, end: { line: problem.line, character: problem.end } },
-    severity: SEVERITIES[problem.severity],
-    source: DIAGNOSTIC_SOURCE,
-    code: REPORT_FOLDER_CHECK,
-    message: problem.message,
-  };
-  if (docsUri) diagnostic.codeDescription = { href: docsUri };
   return diagnostic;
 }
 

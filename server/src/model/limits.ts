@@ -9,6 +9,9 @@ export interface DocumentLimits {
   maxDocumentLines: number;
 }
 
+/** The limits when no setting says otherwise: far above any report written by hand. */
+export const DEFAULT_LIMITS: DocumentLimits = { maxDocumentSize: 5_000_000, maxDocumentLines: 20_000 };
+
 /** What puts a document over its limits, if anything: its characters, or its lines (each \n, \r\n or lone \r ends one). */
 export function overLimits(text: string, limits: DocumentLimits): { measure: 'characters' | 'lines'; count: number } | undefined {
   if (text.length > limits.maxDocumentSize) return { measure: 'characters', count: text.length };

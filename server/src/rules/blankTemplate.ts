@@ -4,6 +4,7 @@ export const blankTemplate: Rule = {
   id: 'blank-template',
   description: 'A blank template is recognised, and is not checked as a report.',
   defaultSeverity: 'information',
+  whenOff: 'a blank template is still not checked',
   kinds: ['8d', 'postmortem'],
   checksBlankTemplates: true,
   check(report) {

@@ -10,6 +10,7 @@ export const brokenLink: Rule = {
   id: 'broken-link',
   description: 'Links point at files that exist and at headings those files have.',
   defaultSeverity: 'warning',
+  quickFix: '*Point link at 0009-….md* when one report has the name or number the link meant',
   kinds: ['8d', 'postmortem'],
   check(report, { uri, workspace }) {
     if (!workspace || !uri) return [];

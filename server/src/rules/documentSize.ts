@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { overLimits } from '../model/limits';
+import { DEFAULT_LIMITS, overLimits } from '../model/limits';
 
 /**
  * Reports over `incidentDocs.maxDocumentSize` or `incidentDocs.maxDocumentLines` are not parsed on every pause
@@ -10,7 +10,22 @@ export const documentSize: Rule = {
   id: 'document-size',
   description: 'Reports larger than incidentDocs.maxDocumentSize or longer than incidentDocs.maxDocumentLines are not checked; this says so.',
   defaultSeverity: 'information',
+  options: {
+    maxDocumentSize: {
+      type: 'number',
+      default: DEFAULT_LIMITS.maxDocumentSize,
+      minimum: 1,
+      markdownDescription: 'Reports longer than this many characters are not parsed and checked (one information diagnostic says so), so that a huge pasted log cannot slow the editor down.',
+    },
+    maxDocumentLines: {
+      type: 'number',
+      default: DEFAULT_LIMITS.maxDocumentLines,
+      minimum: 1,
+      markdownDescription: 'Reports of more lines than this are not parsed and checked (one information diagnostic says so): parsing takes time by the line, and a pasted log of 100,000 short lines would take seconds on every check.',
+    },
+  },
   kinds: ['8d', 'postmortem'],
+  checksUnparsed: true,
   check(report, { settings }) {
     const over = overLimits(report.text, settings);
     if (!over) return [];

@@ -6,6 +6,7 @@ export const linkLabel: Rule = {
   id: 'link-label',
   description: "A link's label (`1: Title`) matches the number and title of the report it points at.",
   defaultSeverity: 'information',
+  quickFix: '*Update label to "…"*',
   kinds: ['8d', 'postmortem'],
   check(report, { uri, workspace }) {
     if (!workspace || !uri) return [];

@@ -10,6 +10,7 @@ export const missingBacklink: Rule = {
   id: 'missing-backlink',
   description: 'A relation between two reports is written in both: Supersedes / Superseded by, Amends / Amended by …',
   defaultSeverity: 'warning',
+  quickFix: 'writes the other half as 8d-tools would',
   kinds: ['8d', 'postmortem'],
   check(report, { uri, workspace }) {
     if (!workspace || !uri) return [];

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from './rule';
 import type { IncidentReport } from '../model/report';
 import { requiredDisciplines } from '../model/kinds/eightD';
-import { POSTMORTEM_SECTIONS } from '../model/kinds/postmortem';
+import { CORE_SECTION_NAMES, POSTMORTEM_SECTIONS } from '../model/kinds/postmortem';
 import { planDisciplineInsertion, planPostmortemInsertion, planTemplateInsertion, templateSections, matchingSection, type SectionInsertion } from '../model/insertSection';
 import { frontMatterText } from '../model/frontMatter';
 
@@ -13,6 +13,16 @@ export const missingSection: Rule = {
   id: 'missing-section',
   description: 'Every required section is there: D0–D8 in an 8D report, the core sections in a post-mortem, the sections of its custom template.',
   defaultSeverity: 'error',
+  severityNote: "warning for a post-mortem's core section, as teams have house templates",
+  quickFix: '*Insert Impact* puts the section in its place; *Insert all missing sections* inserts them all',
+  options: {
+    'postmortem.requiredSections': {
+      type: 'array',
+      items: { type: 'string' },
+      default: CORE_SECTION_NAMES,
+      markdownDescription: 'The sections `missing-section` requires in a post-mortem. Any usual name counts (`Overview` for Summary, `Follow-ups` for Action items …); `Trigger`, `Detection` and `Supporting information` may be added.',
+    },
+  },
   kinds: ['8d', 'postmortem'],
   check(report, { settings, workspace }) {
     // A report made from a custom template (front matter `template: <name>`) needs that template's sections.

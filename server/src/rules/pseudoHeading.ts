@@ -5,6 +5,7 @@ export const pseudoHeading: Rule = {
   id: 'pseudo-heading',
   description: 'A section name on a line of its own is a heading, not a paragraph.',
   defaultSeverity: 'hint',
+  quickFix: '*Make this a heading*',
   kinds: ['postmortem'],
   check(report) {
     return report.pseudoHeadings.map((pseudo) => {

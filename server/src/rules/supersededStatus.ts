@@ -6,6 +6,7 @@ export const supersededStatus: Rule = {
   id: 'superseded-status',
   description: 'A report that another supersedes has the status Superseded.',
   defaultSeverity: 'hint',
+  quickFix: '*Set status to Superseded*',
   kinds: ['8d', 'postmortem'],
   check(report, { uri, workspace }) {
     const status = report.status;

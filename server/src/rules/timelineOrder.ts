@@ -6,6 +6,7 @@ export const timelineOrder: Rule = {
   id: 'timeline-order',
   description: 'Timeline entries run in time order (oldest first, or consistently newest first).',
   defaultSeverity: 'error',
+  severityNote: 'warning when a day change is assumed',
   kinds: ['postmortem'],
   check(report) {
     // A report of several incidents has a timeline under each: each is in order on its own.

@@ -9,6 +9,7 @@ export const timelineTimezone: Rule = {
   id: 'timeline-timezone',
   description: 'Timeline times say their time zone, use one zone, and use the right standard/daylight abbreviation.',
   defaultSeverity: 'warning',
+  severityNote: 'hint for a timeline with no zone at all',
   kinds: ['postmortem'],
   check(report) {
     const timeline = timelineOf(report);

@@ -3,27 +3,18 @@
  * (the last report number). When they are broken, `8d new` and our New Report command cannot number reports,
  * and the index does not know where reports live: each problem is said on the file, where it can be fixed.
  */
-import type { FileSystem } from './fileSystem';
-import type { ReportIndex } from './reportIndex';
+import type { FileSystem } from '../workspace/fileSystem';
+import type { Range } from '../model/position';
+import type { FolderCheck, FolderRule, FolderRuleContext, Severity } from './rule';
 
-export const REPORT_FOLDER_CHECK = 'report-folder';
-
-export interface FolderProblem {
-  /** The file to show the problem on. */
-  uri: string;
-  severity: 'error' | 'warning';
-  message: string;
-  /** 0-based line and the characters of it the problem covers. */
-  line: number;
-  start: number;
-  end: number;
-}
-
-export interface FolderHealth {
-  problems: FolderProblem[];
-  /** Problems with no file to show them on (a folder where a file should be): for a message instead. */
-  messages: string[];
-}
+export const reportFolder: FolderRule = {
+  id: 'report-folder',
+  description: '`.8d-dir` and `.8d-sequence.lock` hold what 8d-tools needs to find and number reports.',
+  defaultSeverity: 'error',
+  severityNote: 'warning when a file points at something missing or out of date',
+  appliesTo: '`.8d-dir` at the root of each workspace folder, and `.8d-sequence.lock` in the report folder it names',
+  checkFolder: checkReportFolder,
+};
 
 type Read = { text: string } | { folder: true } | { missing: true };
 
@@ -41,8 +32,8 @@ async function read(fs: FileSystem, uri: string): Promise<Read> {
 }
 
 /** What is wrong with `.8d-dir` at `root` and with the lock file of the folder it names; nothing when all is well or absent. */
-export async function checkReportFolder(fs: FileSystem, root: string, index?: ReportIndex): Promise<FolderHealth> {
-  const health: FolderHealth = { problems: [], messages: [] };
+async function checkReportFolder(root: string, { fs, workspace: index }: FolderRuleContext): Promise<FolderCheck> {
+  const health: FolderCheck = { findings: [], messages: [] };
   root = root.replace(/\/$/, '');
   const dirUri = `${root}/.8d-dir`;
   const dirFile = await read(fs, dirUri);
@@ -51,8 +42,8 @@ export async function checkReportFolder(fs: FileSystem, root: string, index?: Re
     return health;
   }
   if ('missing' in dirFile) return health;
-  const problem = (severity: FolderProblem['severity'], message: string, uri = dirUri, text = dirFile.text) =>
-    health.problems.push({ uri, severity, message, ...firstLine(text) });
+  const problem = (severity: Severity, message: string, uri = dirUri, text = dirFile.text) =>
+    health.findings.push({ uri, severity, message, range: firstLineRange(text) });
   const lines = dirFile.text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
   const directory = lines[0]?.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') ?? '';
   if (lines.length === 0) {
@@ -99,7 +90,7 @@ export async function checkReportFolder(fs: FileSystem, root: string, index?: Re
   return health;
 }
 
-function firstLine(text: string): { line: number; start: number; end: number } {
+function firstLineRange(text: string): Range {
   const line = text.split(/\r\n|\r|\n/)[0] ?? '';
-  return { line: 0, start: 0, end: line.length };
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: line.length } };
 }
