@@ -123,7 +123,7 @@ function readmeTable(found, text) {
     const fix = rule.quickFix ? ` Quick-fix: ${rule.quickFix}.` : '';
     return `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${cell(severity)} | ${cell(appliesTo(rule))} | ${cell(rule.description)}${cell(fix)} |`;
   });
-  const table = ['| Rule | Default | Checks | What it checks |', '|------|---------|--------|----------------|', ...rows].join('\n');
+  const table = ['| Rule | Default | Applies to | What it checks |', '|------|---------|------------|----------------|', ...rows].join('\n');
   return `${text.slice(0, start)}${README_START}\n${table}\n${text.slice(end)}`;
 }
 
