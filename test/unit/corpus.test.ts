@@ -1,42 +1,47 @@
-// The expectations of test/fixtures/corpus/README.md for the 8D reports and the files that are not reports.
+// The expectations of test/fixtures/corpus/README.md, as data (test/fixtures/corpus/expected.json), never retyped here:
+// the whole corpus is checked as one workspace, as the editor checks it, and each file gives exactly its findings.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CORPUS, corpusReport, findingsOf } from '../support/fixtures';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { buildReport } from '../../server/src/model/report';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { CORPUS } from '../support/fixtures';
+import { compareFindings, findingsOfCase, type Expectation } from '../support/ruleFixtures';
 
-function seen(prefix: string) {
-  return findingsOf(corpusReport(prefix).text).map(({ rule, line, message }) => ({ rule, line, message }));
+interface Judgement {
+  kind: '8d' | 'postmortem' | 'none';
+  why?: string;
+  findings: { rule: string; line: number; severity?: Expectation['severity']; match?: string }[];
 }
 
-describe('corpus: 8d-workspace', () => {
-  for (const prefix of ['0001', '0002', '0003']) {
-    test(`${prefix} reports nothing`, () => assert.deepEqual(seen(prefix), []));
+const judgements = (JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8')) as { files: Record<string, Judgement> }).files;
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).sort().flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const all = filesUnder(CORPUS).filter((path) => !path.split(sep).includes('.vscode')); // the workspace's settings are the defaults
+const markdown = all.filter((path) => path.endsWith('.md'));
+const textOf = (path: string) => readFileSync(path, 'utf8');
+const found = findingsOfCase({ rule: 'corpus', name: 'corpus', files: markdown, otherFiles: all.filter((path) => !path.endsWith('.md')), settings: DEFAULT_SETTINGS }, textOf);
+
+describe('corpus: every file meets its expectations', () => {
+  test('every Markdown file of the corpus is judged in expected.json, and every judgement names a file', () => {
+    const names = markdown.map((path) => relative(CORPUS, path));
+    assert.deepEqual(names.filter((name) => !(name in judgements)), [], 'files with no judgement');
+    assert.deepEqual(Object.keys(judgements).filter((name) => !names.includes(name)), [], 'judgements of files that are not there');
+  });
+
+  for (const [name, judgement] of Object.entries(judgements)) {
+    test(`${name} (${judgement.kind})${judgement.why ? `: ${judgement.why}` : ''}`, () => {
+      const path = join(CORPUS, name);
+      assert.equal(buildReport(textOf(path)).kind ?? 'none', judgement.kind, 'read as the kind of document it is');
+      const expected = judgement.findings.map(({ rule, line, severity, match }) => ({ rule, line, severity, fragment: match }));
+      assert.deepEqual(compareFindings(name, expected, found.get(path) ?? []), []);
+    });
   }
-
-  test('0004: exactly D3 missing, D6 missing and D5 empty', () => {
-    assert.deepEqual(seen('0004'), [
-      { rule: 'missing-section', line: 1, message: 'Missing section D3: Interim containment action' },
-      { rule: 'missing-section', line: 1, message: 'Missing section D6: Implementation plan' },
-      { rule: 'empty-section', line: 48, message: 'Section D5 is empty: it holds only its prompt' },
-    ]);
-  });
-
-  test('0005: only the D2/D4 swap, on lines 21 and 39', () => {
-    const findings = seen('0005');
-    assert.deepEqual(findings.map((f) => [f.rule, f.line]), [['section-order', 21], ['section-order', 39]]);
-    for (const finding of findings) assert.match(finding.message, /D2/), assert.match(finding.message, /D4/);
-  });
-
-  test('the reports folder README is not a report', () => {
-    assert.deepEqual(findingsOf(readFileSync(join(CORPUS, '8d-workspace', 'reports', 'README.md'), 'utf8')), []);
-  });
-});
-
-describe('corpus: not-reports stay silent', () => {
-  const folder = join(CORPUS, 'not-reports');
-  for (const name of readdirSync(folder)) {
-    test(name, () => assert.deepEqual(findingsOf(readFileSync(join(folder, name), 'utf8')), []));
-  }
-  test('the corpus README itself', () => assert.deepEqual(findingsOf(readFileSync(join(CORPUS, 'README.md'), 'utf8')), []));
 });

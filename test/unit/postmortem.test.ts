@@ -1,4 +1,4 @@
-// Post-mortems: recognition, sections, pseudo-headings and the expectations of test/fixtures/corpus/README.md.
+// Post-mortems: recognition, sections, severities and fixes (the corpus's expectations are data: see corpus.test.ts).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,8 +10,6 @@ import { readSettings, type Settings } from '../../server/src/settings';
 import { applyEdits, CORPUS, documentOf, findingsOf } from '../support/fixtures';
 
 const postmortem = (name: string) => readFileSync(join(CORPUS, 'postmortems', name), 'utf8');
-/** What the Problems panel lists: hints are shown in the editor only. */
-const problems = (text: string) => findingsOf(text).filter((f) => f.severity !== 'hint').map(({ rule, line, message }) => ({ rule, line, message }));
 
 describe('recognising a post-mortem', () => {
   for (const name of ['sre-style.md', 'pagerduty-style.md', 'newest-first-log.md', 'multi-day.md', 'pasted-plain.md', 'missing-sections.md', 'twelve-hour-clock.md']) {
@@ -47,40 +45,13 @@ describe('recognising a post-mortem', () => {
   });
 });
 
-describe('corpus: post-mortems', () => {
-  test('missing-sections.md: Impact, Root cause, Resolution, Lessons learned and Action items are missing, nothing else', () => {
-    const hint = '(to change which sections a post-mortem needs, set incidentDocs.postmortem.requiredSections)';
-    assert.deepEqual(problems(postmortem('missing-sections.md')), ['Impact', 'Root cause', 'Resolution', 'Lessons learned', 'Action items'].map((name) => ({ rule: 'missing-section', line: 1, message: `Missing section ${name} ${hint}` })));
-  });
-
+describe('missing post-mortem sections', () => {
   test('a missing post-mortem section is a warning (teams have house templates); a setting of the rule still wins', () => {
     const missing = (settings?: Settings) => findingsOf(postmortem('missing-sections.md'), settings).filter((f) => f.rule === 'missing-section').map((f) => f.severity);
     assert.deepEqual(new Set(missing()), new Set(['warning']));
     // VS Code sends the manifest's default ("error") as if set: it keeps the rule's own weighting.
     assert.deepEqual(new Set(missing(readSettings({ rules: { 'missing-section': 'error' } }, ['missing-section'], () => {}))), new Set(['warning']));
     assert.deepEqual(new Set(missing(readSettings({ rules: { 'missing-section': 'information' } }, ['missing-section'], () => {}))), new Set(['information']));
-  });
-
-  for (const name of ['sre-style.md', 'pagerduty-style.md', 'newest-first-log.md', 'twelve-hour-clock.md']) {
-    test(`${name} reports nothing`, () => assert.deepEqual(findingsOf(postmortem(name)), []));
-  }
-
-  test('multi-day.md: exactly one finding, line 43 out of order after 11:30', () => {
-    const found = problems(postmortem('multi-day.md'));
-    assert.deepEqual(found.map((f) => [f.rule, f.line]), [['timeline-order', 43]]);
-    assert.match(found[0].message, /08:20 is earlier than 11:30 \(line 42\)/);
-  });
-
-  test('pasted-plain.md: exactly one problem, the stated 3 hours on line 13 against 2 h 30 min', () => {
-    const found = problems(postmortem('pasted-plain.md'));
-    assert.deepEqual(found.map((f) => [f.rule, f.line]), [['duration-mismatch', 13]]);
-    assert.match(found[0].message, /"3 hours"/);
-    assert.match(found[0].message, /20:40 EST.*23:10 EST.*2 h 30 min, 30 min shorter than stated/);
-  });
-
-  test('pasted-plain.md: the only hints are the seven pseudo-headings', () => {
-    const hints = findingsOf(postmortem('pasted-plain.md')).filter((f) => f.severity === 'hint');
-    assert.deepEqual(hints.map((h) => [h.rule, h.line]), [11, 17, 21, 29, 35, 39, 45].map((line) => ['pseudo-heading', line]));
   });
 });
 
