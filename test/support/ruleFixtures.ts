@@ -2,7 +2,9 @@
 // `<!-- expect: rule-id -->` markers. The syntax is described in test/fixtures/rules/README.md.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { nodeFileSystem } from '../../server/src/workspace/fileSystem';
 import { createLanguageService } from '../../server/src/languageService';
 import { readSettings, DEFAULT_SETTINGS, type Settings } from '../../server/src/settings';
 import { severityName } from '../../server/src/features/diagnostics';
@@ -111,9 +113,15 @@ export interface FixtureCase {
   /** Other files of the case (they exist for links, and are not checked). */
   otherFiles: string[];
   settings: Settings;
+  /**
+   * Expectations for the files of a folder case that cannot hold a comment (`.8d-dir`, `.8d-sequence.lock`), from
+   * `<case>.expected.json`: `{ "<path in the case>": ["rule-id [severity] [\"fragment\"] on line N", …] }`.
+   */
+  expectedIn: Map<string, Expectation[]>;
 }
 
 const SETTINGS_SUFFIX = '.settings.json';
+const EXPECTED_SUFFIX = '.expected.json';
 
 /** The rule folders under test/fixtures/rules, by name. */
 export function ruleFolders(): string[] {
@@ -122,7 +130,7 @@ export function ruleFolders(): string[] {
 
 export function casesOf(rule: string, knownRules: readonly string[]): FixtureCase[] {
   const folder = join(RULE_FIXTURES, rule);
-  return readdirSync(folder).filter((name) => !name.endsWith(SETTINGS_SUFFIX)).sort().map((name) => {
+  return readdirSync(folder).filter((name) => !name.endsWith(SETTINGS_SUFFIX) && !name.endsWith(EXPECTED_SUFFIX)).sort().map((name) => {
     const path = join(folder, name);
     const isFolder = statSync(path).isDirectory();
     const all = isFolder ? filesUnder(path) : [path];
@@ -133,6 +141,7 @@ export function casesOf(rule: string, knownRules: readonly string[]): FixtureCas
       files: all.filter((file) => file.endsWith('.md')),
       otherFiles: all.filter((file) => !file.endsWith('.md')),
       settings: settingsOf(join(folder, caseName + SETTINGS_SUFFIX), knownRules),
+      expectedIn: expectedInOf(join(folder, caseName + EXPECTED_SUFFIX), path, knownRules),
     };
   });
 }
@@ -158,6 +167,40 @@ function settingsOf(path: string, knownRules: readonly string[]): Settings {
   return readSettings(section, knownRules, (message) => { throw new Error(`${path}: ${message}`); });
 }
 
+/** `<case>.expected.json`: each listed file's expectations, written as a marker's items followed by `on line N`. */
+function expectedInOf(path: string, caseFolder: string, knownRules: readonly string[]): Map<string, Expectation[]> {
+  const expected = new Map<string, Expectation[]>();
+  if (!existsSync(path)) return expected;
+  for (const [file, items] of Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>)) {
+    expected.set(join(caseFolder, file), items.flatMap((item) => {
+      const [, marker, line] = /^(.*) on line (\d+)$/.exec(item) ?? [];
+      if (!marker) throw new Error(`${path}: "${item}" does not end with "on line N"`);
+      return readMarkers(`${'\n'.repeat(Number(line) - 1)}<!-- expect: ${marker} -->`, knownRules);
+    }));
+  }
+  return expected;
+}
+
+/** The findings of the folder rules (`.8d-dir`, the lock file) in a folder case, the case's folder being the workspace folder. */
+export async function folderFindingsOfCase(fixtureCase: FixtureCase, caseFolder: string): Promise<Map<string, Observed[]>> {
+  const index = new ReportIndex();
+  for (const file of fixtureCase.files) index.update(pathToFileURL(file).href, readFileSync(file, 'utf8'));
+  const service = createLanguageService({ workspace: index });
+  const { diagnostics } = await service.checkFolder(pathToFileURL(caseFolder).href, nodeFileSystem, fixtureCase.settings);
+  const found = new Map<string, Observed[]>();
+  for (const [uri, list] of diagnostics) found.set(fileURLToPath(uri), list.map(observedOf));
+  return found;
+}
+
+function observedOf(diagnostic: Diagnostic): Observed {
+  return {
+    rule: String(diagnostic.code),
+    line: diagnostic.range.start.line + 1,
+    severity: severityName(diagnostic.severity),
+    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+  };
+}
+
 /** The findings of every Markdown file of a case, each file read through `textOf` (the workspace too). */
 export function findingsOfCase(fixtureCase: FixtureCase, textOf: (path: string) => string): Map<string, Observed[]> {
   const index = new ReportIndex();
@@ -168,12 +211,7 @@ export function findingsOfCase(fixtureCase: FixtureCase, textOf: (path: string) 
   const found = new Map<string, Observed[]>();
   for (const file of fixtureCase.files) {
     const diagnostics = service.computeDiagnostics(documentOf(textOf(file), uriOf(file)), fixtureCase.settings);
-    found.set(file, diagnostics.map((diagnostic) => ({
-      rule: String(diagnostic.code),
-      line: diagnostic.range.start.line + 1,
-      severity: severityName(diagnostic.severity),
-      message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-    })));
+    found.set(file, diagnostics.map(observedOf));
   }
   return found;
 }

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_RULES } from '../../server/src/rules';
+import { ALL_RULES, FOLDER_RULES } from '../../server/src/rules';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { RULE_FIXTURES, casesOf, compareFindings, findingsOfCase, readMarkers, ruleFolders, shown, stripMarkers, type Expectation } from '../support/ruleFixtures';
+import { RULE_FIXTURES, casesOf, compareFindings, findingsOfCase, folderFindingsOfCase, readMarkers, ruleFolders, shown, stripMarkers, type Expectation } from '../support/ruleFixtures';
 
-const RULE_IDS = ALL_RULES.map((rule) => rule.id);
+const RULE_IDS = [...ALL_RULES, ...FOLDER_RULES].map((rule) => rule.id);
 const FOLDERS = ruleFolders();
 
 describe('rule fixtures cover the registered rules', () => {
@@ -25,7 +25,8 @@ describe('rule fixtures cover the registered rules', () => {
   for (const rule of FOLDERS.filter((folder) => RULE_IDS.includes(folder))) {
     test(`${rule}: a case where it finds something and a case where it finds nothing`, () => {
       const cases = casesOf(rule, RULE_IDS);
-      const expectsRule = cases.map((fixtureCase) => fixtureCase.files.some((file) => readMarkers(readFileSync(file, 'utf8'), RULE_IDS).some((e) => e.rule === rule)));
+      const expectsRule = cases.map((fixtureCase) => fixtureCase.files.some((file) => readMarkers(readFileSync(file, 'utf8'), RULE_IDS).some((e) => e.rule === rule))
+        || [...fixtureCase.expectedIn.values()].some((expected) => expected.some((e) => e.rule === rule)));
       assert.ok(expectsRule.includes(true), `no case in test/fixtures/rules/${rule}/ expects a ${rule} finding`);
       assert.ok(expectsRule.includes(false), `every case in test/fixtures/rules/${rule}/ expects a ${rule} finding: add one where the rule is satisfied`);
     });
@@ -35,7 +36,7 @@ describe('rule fixtures cover the registered rules', () => {
 for (const rule of FOLDERS.filter((folder) => RULE_IDS.includes(folder))) {
   describe(`rule fixtures: ${rule}`, () => {
     for (const fixtureCase of casesOf(rule, RULE_IDS)) {
-      test(fixtureCase.name, () => {
+      test(fixtureCase.name, async () => {
         assert.ok(fixtureCase.files.length > 0, `${rule}/${fixtureCase.name} holds no Markdown file`);
         const texts = new Map(fixtureCase.files.map((file) => [file, readFileSync(file, 'utf8')]));
         const marked = findingsOfCase(fixtureCase, (file) => texts.get(file)!);
@@ -50,6 +51,13 @@ for (const rule of FOLDERS.filter((folder) => RULE_IDS.includes(folder))) {
           assert.deepEqual(compareFindings(shown(file), expected, marked.get(file)!), [], 'the findings differ from the markers');
           // The markers are comments, but comments are text to a parser: they must change nothing the rules find.
           assert.deepEqual(stripped.get(file), marked.get(file), `${shown(file)}: the markers change what the rules find`);
+        }
+        // A folder case is also a workspace folder: its own files (`.8d-dir`, the lock file) are checked by the folder rules.
+        if (fixtureCase.name.endsWith('/')) {
+          const folderFindings = await folderFindingsOfCase(fixtureCase, join(RULE_FIXTURES, rule, fixtureCase.name));
+          for (const file of new Set([...folderFindings.keys(), ...fixtureCase.expectedIn.keys()])) {
+            assert.deepEqual(compareFindings(shown(file), fixtureCase.expectedIn.get(file) ?? [], folderFindings.get(file) ?? []), [], 'the findings differ from <case>.expected.json');
+          }
         }
       });
     }
