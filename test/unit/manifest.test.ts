@@ -240,3 +240,12 @@ test('the injection grammar injects only into Markdown paragraphs, headings and 
   const contribution = manifest.contributes.grammars.find((g: { scopeName: string }) => g.scopeName === grammar.scopeName);
   assert.deepEqual(contribution?.injectTo, ['text.html.markdown']);
 });
+
+test('the README\'s "Adding a rule" shows the real rule file and a real fixture marker', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Adding a rule'), readme.indexOf('## How it is built'));
+  const shownRule = /```ts\n([\s\S]*?)\s*```/.exec(section)?.[1].replace(/^ {3}/gm, '');
+  assert.equal(shownRule?.trim(), readFileSync(join(ROOT, 'server/src/rules/pseudoHeading.ts'), 'utf8').trim());
+  const marker = /```markdown\n\s*(<!--[^\n]*-->)\n/.exec(section)?.[1];
+  assert.ok(marker && readFileSync(join(ROOT, 'test/fixtures/rules/pseudo-heading/section-name-as-paragraph.md'), 'utf8').includes(marker), 'the marker is in the fixture');
+});
