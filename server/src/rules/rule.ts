@@ -1,7 +1,7 @@
 import type { IncidentReport, ReportKind } from '../model/report';
 import type { Range } from '../model/position';
 import type { Settings } from '../settings';
-import type { ReportIndex } from '../workspace/reportIndex';
+import type { ReportWorkspace } from './workspace';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -26,7 +26,7 @@ export interface RuleContext {
   uri?: string;
   settings: Settings;
   /** The other reports of the workspace, when there is one (link rules need it; without it they stay silent). */
-  workspace?: ReportIndex;
+  workspace?: ReportWorkspace;
 }
 
 export interface Rule {
