@@ -135,6 +135,14 @@ export class ReportIndex implements ReportWorkspace {
     return this.all().filter((report) => report.number === number);
   }
 
+  /** The known files at `uri`, or inside it when it is a folder: what renaming it moves. */
+  filesUnder(uri: string): string[] {
+    const canonical = canonicalUri(uri).replace(/\/$/, '');
+    if (this.files.has(canonical)) return [canonical];
+    const folder = `${canonical}/`;
+    return [...this.files].filter((file) => file.startsWith(folder));
+  }
+
   /** Markdown files known to exist (reports or not), for path completion. */
   markdownFiles(): string[] {
     return [...this.files].filter((uri) => /\.(md|markdown)$/i.test(uri)).sort();
