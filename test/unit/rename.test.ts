@@ -11,6 +11,7 @@ import { linksOf } from '../../server/src/model/reportLinks';
 import { canonicalUri, resolveLink } from '../../server/src/model/links';
 import { createLanguageService } from '../../server/src/languageService';
 import { applyEdits, documentOf } from '../support/fixtures';
+import { assertLinear } from '../support/linear';
 
 const ROOT = 'file:///ws';
 const DIR = `${ROOT}/reports`;
@@ -160,5 +161,10 @@ describe('both link readers read the link shapes renames keep or write', () => {
     const expected = [['my report.md', 18], ['./0002-x.md', 19], ['0002-x.md', 20], ['./a (1).md', 21]];
     assert.deepEqual(scanReport(text, '0001-pumps.md').links.map((link) => [link.target, link.line]), expected);
     assert.deepEqual(linksOf(buildReport(text)).map((link) => [link.target, link.range.start.line]), expected);
+  });
+
+  test('the scanner reads a long run of spaces inside `](…` in linear time', () => {
+    assertLinear('scanReport on spaces after ](', (line: string) => scanReport(`# 1: Pumps\n\n${line}\n`), ' ', (spaces) => `[a](${spaces}`);
+    assertLinear('scanReport on spaces after a destination', (line: string) => scanReport(`# 1: Pumps\n\n${line}\n`), ' ', (spaces) => `[a](b${spaces}x`);
   });
 });
