@@ -22,7 +22,7 @@ export interface LinkRewrite {
 }
 
 /** Where a file is after the renames: renamed itself, or inside a renamed folder; undefined when it stays. */
-export function movedTo(uri: string, renames: readonly FileRename[]): string | undefined {
+function movedTo(uri: string, renames: readonly FileRename[]): string | undefined {
   for (const { oldUri, newUri } of renames) {
     if (uri === oldUri) return newUri;
     if (uri.startsWith(`${oldUri}/`)) return newUri + uri.slice(oldUri.length);
@@ -76,7 +76,7 @@ const DESTINATION = /^\]\(([ \t]*)(?:<([^<>\n]*)>|([^)\s<>[]*))/;
  * The edit that writes `rewrite.path` into the link's destination on `lineText`, keeping what surrounds the path.
  * Undefined when the line no longer holds that link (the file changed since it was indexed).
  */
-export function destinationEdit(lineText: string, rewrite: LinkRewrite): TextEdit | undefined {
+function destinationEdit(lineText: string, rewrite: LinkRewrite): TextEdit | undefined {
   const { link } = rewrite;
   const match = DESTINATION.exec(lineText.slice(link.labelEnd));
   const written = match ? match[2] ?? match[3] : undefined;
@@ -104,7 +104,7 @@ function needsBrackets(destination: string): boolean {
  * A decoded relative path written in the old destination's style: `./` only when it had it, percent escapes for
  * spaces and brackets when it used them (`my%20report.md`), else as it reads (angle brackets are added around it).
  */
-export function writtenPath(path: string, oldPath: string, bracketed: boolean): string {
+function writtenPath(path: string, oldPath: string, bracketed: boolean): string {
   const relative = /^\.{1,2}\//.test(oldPath) || !path.startsWith('./') ? path : path.slice(2);
   // What would end the path (`#`, `?`) or be read as an escape (`%`) is always escaped.
   let written = relative.replace(/[%#?]/g, encodeURIComponent);
