@@ -45,7 +45,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
           const links = edit.entries().reduce((count, [, edits]) => count + edits.length, 0);
           const name = path.basename(event.files[0]?.newUri.fsPath ?? '');
           const answer = await window.showInformationMessage(
-            `Update ${links} link${links === 1 ? '' : 's'} to the renamed report ${name}?`,
+            `Update ${links} link${links === 1 ? '' : 's'} for the renamed ${name}?`,
             'Update links',
             'Not now',
           );

@@ -26,7 +26,7 @@ import { FIX_ALL_KIND } from './features/codeActions';
 import { WorkspaceIndexer } from './workspace/indexer';
 import { nodeFileSystem } from './workspace/fileSystem';
 import { DEFAULT_DISCOVERY, type DiscoverySettings } from './workspace/discovery';
-import { linkEditsForRename } from './workspace/rename';
+import { editsForRewrites, linksToRewrite } from './workspace/rename';
 import { fileExists } from './workspace/fileSystem';
 import { runCommand, SERVER_COMMANDS } from './commands';
 import type { CommandContext } from './commands/context';
@@ -72,7 +72,8 @@ connection.onInitialize((params): InitializeResult => {
       workspaceSymbolProvider: true,
       workspace: {
         workspaceFolders: { supported: true, changeNotifications: true },
-        fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.{md,markdown}' } }] } },
+        // Folders too: moving one moves every report in it, and the links to and from them.
+        fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.{md,markdown}' } }, { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' } }] } },
       },
     },
     serverInfo: { name: 'incident-docs' },
@@ -297,7 +298,10 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 });
 
 connection.workspace.onWillRenameFiles(async (params): Promise<WorkspaceEdit | null> => {
-  const edit = linkEditsForRename(indexer.index, params.files);
+  // The index says which links to rewrite; their files' current texts say exactly where each destination is written.
+  const rewrites = linksToRewrite(indexer.index, params.files);
+  const texts = await indexer.textsOf(rewrites.map((rewrite) => rewrite.uri));
+  const edit = editsForRewrites(rewrites, (uri) => texts.get(uri));
   return Object.keys(edit.changes ?? {}).length > 0 ? edit : null;
 });
 

@@ -2,10 +2,12 @@
 // The corpus reports are opened (the server indexes open documents' live text), so no folder scan is needed.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { REPORTS } from '../support/fixtures';
 
@@ -83,3 +85,69 @@ describe('link completion for a client that takes list defaults (as VS Code does
   });
 });
 
+
+describe('renaming reports and folders over stdio (workspace/willRenameFiles)', () => {
+  let folder: string;
+  let client: LspClient;
+  const uri = (path: string) => pathToFileURL(path).href;
+  const report = (number: number, title: string, ...links: string[]) =>
+    [`# ${number}: ${title}`, '', '- **Status:** Open', '', '## D1: Team', '', 'Ana.', '', '## D2: Problem', '', 'Pumps fail.', '', '## D4: Root cause', '', 'Seals.', '', '## Links', '', ...links, ''].join('\n');
+  const path = (relative: string) => join(folder, 'reports', relative);
+  /** The lines of `relative` that hold links, after the rename's edits to it. */
+  const linksAfter = (edit: WorkspaceEdit | null, relative: string, text = readFileSync(path(relative), 'utf8')) =>
+    TextDocument.applyEdits(TextDocument.create(uri(path(relative)), 'markdown', 1, text), edit?.changes?.[uri(path(relative))] ?? [])
+      .split('\n').filter((line) => line.startsWith('- Related to:'));
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'incident-docs-rename-'));
+    mkdirSync(join(folder, 'reports', 'archive'), { recursive: true });
+    writeFileSync(join(folder, '.8d-dir'), 'reports');
+    writeFileSync(path('0001-pumps.md'), report(1, 'Pumps',
+      '- Related to: [2](0002-old.md "Old title")',
+      "- Related to: [3](<./0003 valves.md> 'Valves')",
+      '- Related to: [4](./archive/0004-seals.md#d4-root-cause (Seals))'));
+    writeFileSync(path('0002-old.md'), report(2, 'Old'));
+    writeFileSync(path('0003 valves.md'), report(3, 'Valves'));
+    writeFileSync(path('archive/0004-seals.md'), report(4, 'Seals', '- Related to: [1](../0001-pumps.md)', '- Related to: [5](./0005-gaskets.md "Gaskets")'));
+    writeFileSync(path('archive/0005-gaskets.md'), report(5, 'Gaskets', '- Related to: [4](<0004-seals.md>)'));
+    client = await LspClient.start({ diagnosticsDelay: 0 }, uri(folder));
+    await client.until(() => client.indexing.some((n) => n.state === 'end'), 'the first scan to finish');
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('the server asks to hear of renamed Markdown files and of renamed folders', () => {
+    const filters = client.initializeResult.capabilities.workspace?.fileOperations?.willRename?.filters ?? [];
+    assert.deepEqual(filters.map((filter) => [filter.pattern.glob, filter.pattern.matches]), [['**/*.{md,markdown}', undefined], ['**/*', 'folder']]);
+  });
+
+  test('a report renamed to a name with spaces: the link is bracketed, its title kept', async () => {
+    const edit = await client.willRename(uri(path('0002-old.md')), uri(path('my report.md')));
+    assert.deepEqual(Object.keys(edit?.changes ?? {}), [uri(path('0001-pumps.md'))]);
+    assert.equal(linksAfter(edit, '0001-pumps.md')[0], '- Related to: [2](<my report.md> "Old title")');
+  });
+
+  test('a link in angle brackets keeps them and its single-quoted title', async () => {
+    const edit = await client.willRename(uri(path('0003 valves.md')), uri(path('0003-valves.md')));
+    assert.equal(linksAfter(edit, '0001-pumps.md')[1], "- Related to: [3](<./0003-valves.md> 'Valves')");
+  });
+
+  test('a folder moved deeper: links into it and out of it follow, links between its reports stay', async () => {
+    const edit = await client.willRename(uri(path('archive')), uri(path('old/2024')));
+    assert.deepEqual(Object.keys(edit?.changes ?? {}).sort(), [uri(path('0001-pumps.md')), uri(path('archive/0004-seals.md'))]);
+    assert.equal(linksAfter(edit, '0001-pumps.md')[2], '- Related to: [4](./old/2024/0004-seals.md#d4-root-cause (Seals))');
+    assert.deepEqual(linksAfter(edit, 'archive/0004-seals.md'), ['- Related to: [1](../../0001-pumps.md)', '- Related to: [5](./0005-gaskets.md "Gaskets")']);
+  });
+
+  test('an open report with unsaved edits is edited where its live text has the link', async () => {
+    const one = uri(path('0001-pumps.md'));
+    const live = readFileSync(path('0001-pumps.md'), 'utf8').replace('## Links\n', '## Links\n\nSee also:\n');
+    await client.open(one, live);
+    const edit = await client.willRename(uri(path('0002-old.md')), uri(path('0002-new.md')));
+    assert.equal(linksAfter(edit, '0001-pumps.md', live)[0], '- Related to: [2](0002-new.md "Old title")');
+    // Last: the document's text closed returns to the disk's, which the index reads back in its own time.
+    await client.close(one);
+  });
+});

@@ -117,7 +117,7 @@ export interface FixtureCase {
    * Expectations for the files of a folder case that cannot hold a comment (`.8d-dir`, `.8d-sequence.lock`), from
    * `<case>.expected.json`: `{ "<path in the case>": ["rule-id [severity] [\"fragment\"] on line N", …] }`.
    */
-  expectedIn: Map<string, Expectation[]>;
+  expectedIn?: Map<string, Expectation[]>;
 }
 
 const SETTINGS_SUFFIX = '.settings.json';

@@ -310,7 +310,7 @@ describe('link rules on the corpus workspace', () => {
     const files = corpusFiles();
     const { index } = await indexed(files);
     const one = `${DIR}/${name('0001')}`;
-    const edit = linkEditsForRename(index, [{ oldUri: one, newUri: `${DIR}/0001-boot-loop.md` }]);
+    const edit = linkEditsForRename(index, [{ oldUri: one, newUri: `${DIR}/0001-boot-loop.md` }], (uri) => files[uri]);
     const three = `${DIR}/${name('0003')}`;
     assert.ok(applyEdits(files[three], edit.changes![three]).includes('- Supersedes: [0001: OTA update leaves KG-400 gateways in boot loop](./0001-boot-loop.md)'));
   });

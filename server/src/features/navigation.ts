@@ -65,7 +65,7 @@ export function resolveTarget(report: IncidentReport, uri: string, target: strin
     ? undefined
     : self
       ? withSlugs(report.headings).find((candidate) => candidate.slug === fragment)
-      : indexed && withSlugs(scannedHeadings(indexed)).find((candidate) => candidate.slug === fragment);
+      : indexed && index?.headingsOf(canonical).find((candidate) => candidate.slug === fragment);
   return { uri: self ? uri : canonical, self, report: indexed, heading: heading && { text: heading.text, line: heading.line } };
 }
 

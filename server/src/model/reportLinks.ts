@@ -82,8 +82,11 @@ function toReportLink(report: IncidentReport, link: Link, parent: Parent | undef
   };
 }
 
-/** The destination as written between `](` and `)`, so that relative paths compare as the user wrote them. */
+/**
+ * The destination as written between `](` and `)`, so that relative paths compare as the user wrote them: bare,
+ * or inside angle brackets, where it may hold spaces (`<my report.md>`).
+ */
 function rawDestination(tail: string): string | undefined {
-  const match = /^\]\(\s*<?([^)\s>]*)>?/.exec(tail);
-  return match?.[1];
+  const match = /^\]\(\s*(?:<([^<>\n]*)>|([^)\s>]*))/.exec(tail);
+  return match ? match[1] ?? match[2] : undefined;
 }

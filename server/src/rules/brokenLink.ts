@@ -3,8 +3,7 @@ import type { FixData } from './fix';
 import type { IncidentReport } from '../model/report';
 import { relativeLink, withSlugs } from '../model/links';
 import { resolvedLinks, fileName, type ResolvedLink } from './linkTargets';
-import type { ReportIndex } from '../workspace/reportIndex';
-import { scannedHeadings } from '../workspace/scanner';
+import type { ReportWorkspace } from './workspace';
 
 export const brokenLink: Rule = {
   id: 'broken-link',
@@ -22,7 +21,7 @@ export const brokenLink: Rule = {
         if (fragment && !ownSlugs.has(fragment)) findings.push({ message: `No heading #${fragment} in this report`, range: link.range });
       } else if (!workspace.exists(resolved.uri)) {
         findings.push(missingFile(report, uri, resolved, workspace));
-      } else if (fragment && target && !slugsOf(scannedHeadings(target)).has(fragment)) {
+      } else if (fragment && target && !workspace.headingsOf(target.uri).some((heading) => heading.slug === fragment)) {
         findings.push({ message: `${fileName(resolved.uri)} has no heading #${fragment}`, range: link.range });
       }
     }
@@ -42,7 +41,7 @@ function intendedNumber(resolved: ResolvedLink): number | undefined {
   return fromName ? Number(fromName[1]) : undefined;
 }
 
-function missingFile(report: IncidentReport, uri: string, resolved: ResolvedLink, workspace: ReportIndex): Finding {
+function missingFile(report: IncidentReport, uri: string, resolved: ResolvedLink, workspace: ReportWorkspace): Finding {
   const finding: Finding = { message: `Broken link: ${resolved.link.target.replace(/#.*$/, '')} does not exist`, range: resolved.link.range };
   const number = intendedNumber(resolved);
   const candidates = number === undefined ? [] : workspace.byNumber(number).filter((candidate) => candidate.uri !== uri);

@@ -2,7 +2,7 @@
 import type { IncidentReport } from '../model/report';
 import { linksOf, type ReportLink } from '../model/reportLinks';
 import { canonicalUri, resolveLink, splitTarget } from '../model/links';
-import type { IndexedReport, ReportIndex } from '../workspace/reportIndex';
+import type { ReportWorkspace, WorkspaceReport } from './workspace';
 
 export interface ResolvedLink {
   link: ReportLink;
@@ -10,10 +10,10 @@ export interface ResolvedLink {
   uri: string;
   fragment?: string;
   /** The report there, when it is one the index knows. */
-  target?: IndexedReport;
+  target?: WorkspaceReport;
 }
 
-export function resolvedLinks(report: IncidentReport, uri: string, workspace: ReportIndex): ResolvedLink[] {
+export function resolvedLinks(report: IncidentReport, uri: string, workspace: ReportWorkspace): ResolvedLink[] {
   const resolved: ResolvedLink[] = [];
   for (const link of linksOf(report)) {
     const split = splitTarget(link.target);

@@ -2,9 +2,8 @@ import type { Finding, Rule } from './rule';
 import type { FixData } from './fix';
 import type { IncidentReport } from '../model/report';
 import { canonicalUri, relationNamed, relativeLink, resolveLink } from '../model/links';
-import type { IndexedReport } from '../workspace/reportIndex';
+import type { WorkspaceLink } from './workspace';
 import { resolvedLinks, reportLabel, fileName } from './linkTargets';
-import { addLinkEdit } from '../workspace/addLink';
 
 export const missingBacklink: Rule = {
   id: 'missing-backlink',
@@ -18,16 +17,18 @@ export const missingBacklink: Rule = {
     for (const { link, target } of resolvedLinks(report, uri, workspace)) {
       const relation = link.relation ? relationNamed(link.relation) : undefined;
       if (!relation || !target || target.uri === canonicalUri(uri)) continue;
-      const pointsBack = (l: IndexedReport['links'][number]) => {
+      const pointsBack = (l: WorkspaceLink) => {
         const back = resolveLink(target.uri, l.target);
         return back !== undefined && canonicalUri(back) === canonicalUri(uri);
       };
       if (target.links.some((l) => l.relation === relation.inverse && pointsBack(l))) continue;
       const line = `- ${relation.inverse}: [${reportLabel(numberOf(report), report.title?.title, target.padded)}](${relativeLink(target.uri, uri)})`;
+      const edit = workspace.linkLineEdit(target.uri, line);
+      if (!edit) continue;
       findings.push({
         message: `${fileName(target.uri)} has no "${relation.inverse}" link back to this report`,
         range: link.range,
-        data: { fix: { title: `Add "${relation.inverse}" link to ${fileName(target.uri)}`, edits: [addLinkEdit(target.uri, target, line)] } } satisfies FixData,
+        data: { fix: { title: `Add "${relation.inverse}" link to ${fileName(target.uri)}`, edits: [edit] } } satisfies FixData,
       });
     }
     return findings;

@@ -81,7 +81,7 @@ async function checkReportFolder(root: string, { fs, workspace: index }: FolderR
     return health;
   }
   const last = Number(value);
-  const taken = index?.all().filter((report) => report.uri.startsWith(`${folderUri}/`) && report.number !== undefined && report.number > last) ?? [];
+  const taken = index?.reportsUnder(folderUri).filter((report) => report.number !== undefined && report.number > last) ?? [];
   const highest = taken.reduce((best, report) => Math.max(best, report.number!), last);
   if (taken.length > 0) {
     const name = decodeURIComponent(taken.find((report) => report.number === highest)!.uri.replace(/^.*\//, ''));

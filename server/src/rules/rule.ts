@@ -1,8 +1,8 @@
 import type { IncidentReport, ReportKind } from '../model/report';
 import type { Range } from '../model/position';
 import type { Settings } from '../settings';
-import type { ReportIndex } from '../workspace/reportIndex';
 import type { FileSystem } from '../workspace/fileSystem';
+import type { ReportWorkspace } from './workspace';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -27,7 +27,7 @@ export interface RuleContext {
   uri?: string;
   settings: Settings;
   /** The other reports of the workspace, when there is one (link rules need it; without it they stay silent). */
-  workspace?: ReportIndex;
+  workspace?: ReportWorkspace;
 }
 
 /** A setting a rule reads besides its severity, as the manifest declares it (a JSON schema with VS Code's extras). */
@@ -79,7 +79,7 @@ export interface FolderFinding extends Finding {
 export interface FolderRuleContext {
   fs: FileSystem;
   /** The reports indexed in the folder. */
-  workspace?: ReportIndex;
+  workspace?: ReportWorkspace;
 }
 
 export interface FolderCheck {

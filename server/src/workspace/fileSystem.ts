@@ -132,7 +132,8 @@ export class InMemoryFileSystem implements FileSystem {
     for (const file of this.files.keys()) {
       if (!file.startsWith(prefix)) continue;
       const [name, ...rest] = file.slice(prefix.length).split('/');
-      entries.set(name, { name, isDirectory: rest.length > 0, isFile: rest.length === 0 });
+      // Keys are URIs (`my%20report.md`); a directory lists names as the disk does (`my report.md`).
+      entries.set(name, { name: decodeURIComponent(name), isDirectory: rest.length > 0, isFile: rest.length === 0 });
     }
     if (entries.size === 0) throw Object.assign(new Error(`ENOENT: ${uri}`), { code: 'ENOENT' });
     return [...entries.values()];

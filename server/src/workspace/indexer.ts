@@ -92,6 +92,16 @@ export class WorkspaceIndexer {
     }
   }
 
+  /** The current texts of files (open documents' live ones), by URI; files that cannot be read are left out. */
+  async textsOf(uris: Iterable<string>): Promise<Map<string, string>> {
+    const texts = new Map<string, string>();
+    for (const uri of new Set(uris)) {
+      const text = await this.textOf(uri);
+      if (text !== undefined) texts.set(uri, text);
+    }
+    return texts;
+  }
+
   private async read(uri: string): Promise<void> {
     const text = await this.textOf(uri);
     if (text === undefined) this.index.remove(uri); // vanished between listing and reading

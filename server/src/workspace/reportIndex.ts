@@ -2,9 +2,11 @@
  * The workspace's reports: numbers, titles, headings and the link graph, kept current file by file.
  * Pure data structure: the server feeds it open documents' live text and file-watch events.
  */
-import { scanReport, type ScannedLink, type ScannedReport } from './scanner';
-import { canonicalUri, decodeURIComponentSafe, resolveLink } from '../model/links';
+import { scanReport, scannedHeadings, type ScannedLink, type ScannedReport } from './scanner';
+import { canonicalUri, decodeURIComponentSafe, resolveLink, withSlugs } from '../model/links';
 import { textOf, type FileContent } from './fileContent';
+import { addLinkEdit } from './addLink';
+import type { FileEdit, ReportWorkspace, WorkspaceHeading } from '../rules/workspace';
 
 export interface IndexedReport extends ScannedReport {
   uri: string;
@@ -15,7 +17,8 @@ export interface Backlink {
   link: ScannedLink;
 }
 
-export class ReportIndex {
+/** The workspace the link rules see (`ReportWorkspace`) is this index, seen through that narrower interface. */
+export class ReportIndex implements ReportWorkspace {
   private readonly reports = new Map<string, IndexedReport>();
   /** Every Markdown (and other) file known to exist, reports or not: for broken-link checks. */
   private readonly files = new Set<string>();
@@ -132,9 +135,34 @@ export class ReportIndex {
     return this.all().filter((report) => report.number === number);
   }
 
+  /** The known files at `uri`, or inside it when it is a folder: what renaming it moves. */
+  reportsUnder(folderUri: string): IndexedReport[] {
+    const folder = `${canonicalUri(folderUri).replace(/\/$/, '')}/`;
+    return this.all().filter((report) => report.uri.startsWith(folder));
+  }
+
+  filesUnder(uri: string): string[] {
+    const canonical = canonicalUri(uri).replace(/\/$/, '');
+    if (this.files.has(canonical)) return [canonical];
+    const folder = `${canonical}/`;
+    return [...this.files].filter((file) => file.startsWith(folder));
+  }
+
   /** Markdown files known to exist (reports or not), for path completion. */
   markdownFiles(): string[] {
     return [...this.files].filter((uri) => /\.(md|markdown)$/i.test(uri)).sort();
+  }
+
+  /** The headings of the report at `uri` with their anchors, computed when asked (the index keeps only texts). */
+  headingsOf(uri: string): WorkspaceHeading[] {
+    const report = this.get(uri);
+    return report ? withSlugs(scannedHeadings(report)) : [];
+  }
+
+  /** Where 8d-tools would write a link line into the report at `uri`: the index knows its `## Links` section. */
+  linkLineEdit(uri: string, line: string): FileEdit | undefined {
+    const report = this.get(uri);
+    return report && addLinkEdit(report.uri, report, line);
   }
 
   /** Links pointing at `uri` from every indexed report. */

@@ -70,7 +70,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
 const META = /^\s*(?:[-*+][ \t]+)?\*\*(Date|Status)(?::\*\*|\*\*:)[ \t]*(.*?)[ \t]*$/i;
 // Destinations stop at `[` too, so that a line of unclosed `[a](b` stays linear.
-const LINK = /(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>[]*)>?(?:\s+"[^"\n]*")?\s*\)/g;
+/**
+ * `[label](dest "title")`: the destination bare or in angle brackets (`<my report.md>`), the title in any of
+ * CommonMark's three quotings after white space. The spaces around the destination are taken whole (`(?=(\s*))\3`,
+ * an atomic group): read as `\s*` then `\s+`, a long run of them after `](` took time quadratic in its length.
+ */
+const LINK = /(!?)\[([^\]\n]*)\]\((?=(\s*))\3(?:<([^<>\n]*)>|([^)\s<>[]*))(?=(\s*))\6(?:(?<=\s)(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*)?\)/g;
 const LINK_ITEM = /^\s*[-*+][ \t]+([A-Za-z][A-Za-z ]*?)[ \t]*:[ \t]*\[/;
 const NOT_ASCII = /[^\x00-\x7f]/;
 /** First characters (after indentation) of the lines the scan looks at closely: fences, comments, headings, list items. */
@@ -511,7 +516,7 @@ function scanLinks(line: string, lineNumber: number, inLinks: boolean, links: Sc
     links.push({
       relation: first ? relation : undefined,
       label: detached(match[2]),
-      target: detached(match[3]),
+      target: detached(match[4] ?? match[5]),
       line: lineNumber,
       start,
       end: start + match[0].length,
