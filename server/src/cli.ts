@@ -18,6 +18,7 @@ import { checkReportFolder, REPORT_FOLDER_CHECK } from './workspace/folderHealth
 import { explain, type Explanation, type TimelineExplanation } from './features/explain';
 import { buildReport } from './model/report';
 import { overLimits } from './model/limits';
+import { Diagnostic } from 'vscode-languageserver-types';
 
 const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
        incident-docs explain [--format text|json] <file>
@@ -39,8 +40,8 @@ Exit status: check: 1 if any error was found, 0 otherwise; explain: 0; both: 2 o
 or a file that cannot be read.`;
 
 interface Output {
-  out(line: string): void;
-  err(line: string): void;
+  out: (line: string) => void;
+  err: (line: string) => void;
 }
 
 export async function runCli(args: string[], output: Output, cwd = process.cwd()): Promise<number> {
@@ -130,7 +131,7 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
       if (severity === 'error') errors++;
       findings++;
       const { line, character } = diagnostic.range.start;
-      output.out(`${relative(cwd, file)}:${line + 1}:${character + 1} ${severity} ${String(diagnostic.code)} ${diagnostic.message}`);
+      output.out(`${relative(cwd, file)}:${line + 1}:${character + 1} ${severity} ${String(diagnostic.code)} ${Diagnostic.getMessageString(diagnostic)}`);
     }
   }
   output.err(`${files.length} Markdown file${files.length === 1 ? '' : 's'} read, ${reports} report${reports === 1 ? '' : 's'} checked, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);

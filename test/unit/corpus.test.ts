@@ -25,7 +25,10 @@ describe('corpus: 8d-workspace', () => {
   test('0005: only the D2/D4 swap, on lines 21 and 39', () => {
     const findings = seen('0005');
     assert.deepEqual(findings.map((f) => [f.rule, f.line]), [['section-order', 21], ['section-order', 39]]);
-    for (const finding of findings) assert.match(finding.message, /D2/), assert.match(finding.message, /D4/);
+    for (const finding of findings) {
+      assert.match(finding.message, /D2/);
+      assert.match(finding.message, /D4/);
+    }
   });
 
   test('the reports folder README is not a report', () => {
