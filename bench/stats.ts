@@ -28,18 +28,23 @@ export function summarize(samples: readonly number[]): Summary {
   };
 }
 
+/** A task timed alone, or one whose `untimed` part (preparing what `timed` works on) runs just before it, unmeasured. */
+export type Task = (() => unknown) | { untimed: () => void; timed: () => unknown };
+
 /**
  * Runs each task `iterations` times (after `warmup` untimed rounds), interleaved round-robin so that drift
  * (GC pressure, CPU frequency, a neighbour's load) falls on all tasks alike. Returns the samples by task name.
  */
-export function interleave(tasks: Record<string, () => unknown>, iterations: number, warmup: number): Record<string, number[]> {
+export function interleave(tasks: Record<string, Task>, iterations: number, warmup: number): Record<string, number[]> {
   const names = Object.keys(tasks);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, [] as number[]]));
   let sink = 0;
   for (let round = 0; round < warmup + iterations; round++) {
     for (const name of names) {
+      const task = tasks[name];
+      if (typeof task !== 'function') task.untimed();
       const start = now();
-      const result = tasks[name]();
+      const result = typeof task === 'function' ? task() : task.timed();
       const elapsed = now() - start;
       if (result) sink++;
       if (round >= warmup) samples[name].push(elapsed);

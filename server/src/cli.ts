@@ -11,13 +11,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from './languageService';
 import { readSettings, DEFAULT_SETTINGS, type Settings } from './settings';
 import { severityName } from './features/diagnostics';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { ReportIndex } from './workspace/reportIndex';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fileExists, nodeFileSystem } from './workspace/fileSystem';
 import { explain, type Explanation, type TimelineExplanation } from './features/explain';
 import { buildReport } from './model/report';
 import { overLimits } from './model/limits';
+import { Diagnostic } from 'vscode-languageserver-types';
 
 const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
        incident-docs explain [--format text|json] <file>
@@ -39,8 +39,8 @@ Exit status: check: 1 if any error was found, 0 otherwise; explain: 0; both: 2 o
 or a file that cannot be read.`;
 
 interface Output {
-  out(line: string): void;
-  err(line: string): void;
+  out: (line: string) => void;
+  err: (line: string) => void;
 }
 
 export async function runCli(args: string[], output: Output, cwd = process.cwd()): Promise<number> {
@@ -117,7 +117,7 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
       if (severity === 'error') errors++;
       findings++;
       const { line, character } = diagnostic.range.start;
-      output.out(`${relative(cwd, file)}:${line + 1}:${character + 1} ${severity} ${String(diagnostic.code)} ${diagnostic.message}`);
+      output.out(`${relative(cwd, file)}:${line + 1}:${character + 1} ${severity} ${String(diagnostic.code)} ${Diagnostic.getMessageString(diagnostic)}`);
     }
   };
   // A folder checked as a whole has its `.8d-dir` and lock file checked too, as the editor does.

@@ -368,7 +368,7 @@ async function commandContext(): Promise<CommandContext> {
 
 /** Commands compute one workspace edit; the editor applies it, so it can be undone, and nothing is ever overwritten. */
 connection.onExecuteCommand(async (params) => {
-  const [args] = params.arguments ?? [];
+  const args: unknown = params.arguments?.[0];
   if (params.command === INSERT_MISSING_COMMAND) {
     const uri = typeof (args as { uri?: unknown } | undefined)?.uri === 'string' ? (args as { uri: string }).uri : '';
     const document = documents.get(uri);

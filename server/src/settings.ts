@@ -103,7 +103,7 @@ function readTemplates(value: unknown, warn: (message: string) => void): Record<
 
 function readGlobs(value: unknown, warn: (message: string) => void): string[] {
   if (value === undefined || value === null) return DEFAULT_SETTINGS.reportGlobs;
-  if (Array.isArray(value) && value.every((glob) => typeof glob === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((glob) => typeof glob === 'string')) return value;
   warn('Setting incidentDocs.reportGlobs must be a list of glob patterns such as "docs/**/*.md"; using "**/*.md".');
   return DEFAULT_SETTINGS.reportGlobs;
 }

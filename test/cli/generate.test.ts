@@ -49,7 +49,8 @@ describe('npm run generate', () => {
 
     assert.equal(generate().status, 0);
     assert.match(read('server/src/rules/index.ts'), /import \{ summaryFirst \} from '\.\/summaryFirst';[\s\S]*ALL_RULES: readonly Rule\[\] = \[[^\]]*\bsummaryFirst\b/);
-    const setting = JSON.parse(read('package.json')).contributes.configuration.properties['incidentDocs.rules.summary-first'];
+    const manifest = JSON.parse(read('package.json')) as { contributes: { configuration: { properties: Record<string, { default: string; markdownDescription: string }> } } };
+    const setting = manifest.contributes.configuration.properties['incidentDocs.rules.summary-first'];
     assert.equal(setting.default, 'hint');
     assert.match(setting.markdownDescription, /^A post-mortem opens with its summary\. Severity of rule `summary-first`/);
     assert.match(read('README.md'), /\| \[`summary-first`\]\(docs\/rules\/summary-first\.md\) \| hint \| post-mortems \| A post-mortem opens with its summary\. \|/);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, CompletionList, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CompletionList, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { REPORTS } from '../support/fixtures';
 
@@ -36,7 +36,7 @@ describe('link features over stdio', () => {
     const text = textOf('0003').replace('# 0003:', '# 0006:').replace(/- Supersedes: .*\n/, '- Related to: [\n');
     await client.open(uri, text);
     const result = await client.completion(uri, 7, 15, '[');
-    const items = (Array.isArray(result) ? result : result?.items ?? []) as CompletionItem[];
+    const items = Array.isArray(result) ? result : result?.items ?? [];
     const third = items.find((item) => item.label.startsWith('0003:'))!;
     assert.equal(items.length, 5);
     assert.equal((third.textEdit as TextEdit).newText, '[0003: Firmware 2.4 - OTA rollback failure on KG-400](./0003-firmware-24-ota-rollback-failure-on-kg-400.md)');

@@ -55,6 +55,6 @@ describe('post-mortems over stdio', () => {
     const [title] = await client.documentSymbols(uri);
     const timeline = title.children?.find((s) => s.name === 'Timeline');
     assert.equal(timeline?.children?.length, 20);
-    assert.match(timeline!.children![0].name, /^06:12 Index template/);
+    assert.match(timeline.children[0].name, /^06:12 Index template/);
   });
 });

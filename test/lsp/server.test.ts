@@ -1,6 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
+import { Diagnostic } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { corpusReport, CORPUS } from '../support/fixtures';
 import { readFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ describe('the server over stdio, as an editor drives it', () => {
 
   test('quick-fix → apply → re-check: D3 is no longer missing, and undo brings it back', async () => {
     const before = client.published.filter((p) => p.uri === uri4).at(-1)!;
-    const d3 = before.diagnostics.find((d) => String(d.message).startsWith('Missing section D3'))!;
+    const d3 = before.diagnostics.find((d) => Diagnostic.getMessageString(d).startsWith('Missing section D3'))!;
     const actions = await client.codeActions(uri4, [d3], ['quickfix']);
     const insert = actions.find((a) => a.title === 'Insert D3: Interim containment action');
     assert.ok(insert?.edit?.changes?.[uri4], JSON.stringify(actions.map((a) => a.title)));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from 'vscode-languageserver-types';
 import { LspClient } from '../support/lspClient';
 import { CORPUS } from '../support/fixtures';
 
@@ -59,7 +60,7 @@ describe('a real workspace folder over stdio', () => {
     const reported = client.waitForDiagnostics(three, (p) => p.diagnostics.some((d) => d.code === 'broken-link'));
     await client.filesChanged([{ uri: uri(one), type: 3 }]);
     const { diagnostics } = await reported;
-    assert.match(String(diagnostics.find((d) => d.code === 'broken-link')!.message), /^Broken link: \.\/0001-.* does not exist$/);
+    assert.match(Diagnostic.getMessageString(diagnostics.find((d) => d.code === 'broken-link')!), /^Broken link: \.\/0001-.* does not exist$/);
   });
 
   test('renaming a report: the server answers willRenameFiles with the link edits', async () => {
@@ -106,7 +107,7 @@ describe('a broken .8d-dir or lock file over stdio', () => {
     writeFileSync(join(folder, '.8d-dir'), '../reports');
     const reported = client.waitForDiagnostics(dir, (p) => p.diagnostics.length > 0);
     await client.filesChanged([{ uri: dir, type: 2 }]);
-    assert.match(String((await reported).diagnostics[0].message), /^\.8d-dir names "\.\.\/reports", which is outside the workspace folder/);
+    assert.match(Diagnostic.getMessageString((await reported).diagnostics[0]), /^\.8d-dir names "\.\.\/reports", which is outside the workspace folder/);
   });
 });
 

@@ -87,7 +87,7 @@ export class LspClient {
   static async start(settings: Record<string, unknown> = { diagnosticsDelay: 0 }, rootUri: string | null = null, completionItemDefaults: string[] = []): Promise<LspClient> {
     // As the extension starts it: the same Node options.
     const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, settings);
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onDiagnostics(params));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'incidentDocs' ? client.settings : null)));

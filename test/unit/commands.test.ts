@@ -30,7 +30,7 @@ async function run(files: Map<string, string>, command: string, args: object, se
   for (const [uri, text] of files) index.update(uri, text);
   const context: CommandContext = {
     index,
-    readText: async (uri) => files.get(uri),
+    readText: (uri) => Promise.resolve(files.get(uri)),
     today: () => TODAY,
     settings: { supersedeSetsStatus: true, indexShowsStatus: false, templates: {}, ...settings },
   };

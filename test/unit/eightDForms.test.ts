@@ -125,10 +125,10 @@ describe('number, date and status under forms\' labels', () => {
     assert.equal(report.number?.value, '8D-2024-017');
     assert.equal(report.date?.value, '2024-03-04');
     assert.equal(report.status?.value, 'Open');
-    const line = text.split('\n')[report.number!.range.start.line];
-    assert.equal(line.slice(report.number!.range.start.character, report.number!.range.end.character), '8D-2024-017');
-    const statusLine = text.split('\n')[report.status!.range.start.line];
-    assert.equal(statusLine.slice(report.status!.range.start.character, report.status!.range.end.character), 'Open');
+    const line = text.split('\n')[report.number.range.start.line];
+    assert.equal(line.slice(report.number.range.start.character, report.number.range.end.character), '8D-2024-017');
+    const statusLine = text.split('\n')[report.status.range.start.line];
+    assert.equal(statusLine.slice(report.status.range.start.character, report.status.range.end.character), 'Open');
   });
 
   test('an action table before the disciplines is no metadata: its header names columns', () => {
@@ -163,7 +163,7 @@ describe('number, date and status under forms\' labels', () => {
       assert.deepEqual(rules(text), [], title);
       const report = buildReport(text);
       assert.equal(report.number?.value, number, title);
-      assert.equal(text.split('\n')[0].slice(report.number!.range.start.character, report.number!.range.end.character), number);
+      assert.equal(text.split('\n')[0].slice(report.number.range.start.character, report.number.range.end.character), number);
     }
     for (const title of ['8D Report: Cracked housing', 'Cracked housing on 2 pumps', '8D for housings']) {
       assert.equal(buildReport(form([1, 2, 3, 4, 5, 6, 7, 8]).replace('# Supplier issue on housings', `# ${title}`).replace('**8D Number:** 8D-2024-005\n', '')).number, undefined, title);

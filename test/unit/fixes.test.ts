@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, Diagnostic, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/languageService';
 import { applyEdits, corpusReport, documentOf, findingsOf, fixture } from '../support/fixtures';
 import { buildReport } from '../../server/src/model/report';
@@ -19,7 +19,7 @@ function editsOf(action: CodeAction, uri: string): TextEdit[] {
 /** Applies the quick-fix of the missing-section diagnostic for discipline `number`. */
 function fix(text: string, number: number): string {
   const { document, diagnostics } = missingDiagnostics(text);
-  const diagnostic = diagnostics.find((d) => d.message.toString().startsWith(`Missing section D${number}:`));
+  const diagnostic = diagnostics.find((d) => Diagnostic.getMessageString(d).startsWith(`Missing section D${number}:`));
   assert.ok(diagnostic, `D${number} should be missing`);
   const actions = service.getCodeActions(document, { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] });
   const action = actions.find((a) => a.title.startsWith(`Insert D${number}:`));

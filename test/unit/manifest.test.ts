@@ -14,8 +14,37 @@ import defaultTemplate from '../../templates/8d-default.md';
 import postmortemTemplate from '../../templates/postmortem.md';
 import { RELATIONS } from '../../server/src/model/links';
 
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const properties: Record<string, { enum?: string[]; default?: unknown; markdownDescription?: string }> = manifest.contributes.configuration.properties;
+/** The parts of package.json these tests read. */
+interface Manifest {
+  name: string;
+  displayName: string;
+  activationEvents: string[];
+  main: string;
+  contributes: {
+    configuration: { properties: Record<string, { enum?: string[]; default?: unknown; markdownDescription?: string }> };
+    snippets: { path: string; language: string }[];
+    grammars: { scopeName: string; path: string; injectTo: string[] }[];
+  };
+}
+
+interface GrammarRule {
+  match: string;
+  name?: string;
+  captures?: Record<string, { name: string }>;
+  begin?: string;
+}
+
+/** The injection grammar as syntaxes/incident-docs.injection.tmLanguage.json writes it. */
+interface InjectionGrammar {
+  scopeName: string;
+  injectionSelector: string;
+  patterns: { include: string }[];
+  repository: Record<string, GrammarRule>;
+}
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const properties = manifest.contributes.configuration.properties;
+const readGrammar = () => JSON.parse(readFileSync(join(ROOT, 'syntaxes', 'incident-docs.injection.tmLanguage.json'), 'utf8')) as InjectionGrammar;
 
 test('every rule has a setting with its default severity and description', () => {
   for (const rule of ALL_RULES) {
@@ -59,7 +88,7 @@ test('the extension activates on Markdown and its main is the bundled client', (
 });
 
 test('the d0–d8 snippets insert each discipline with the template prompt the checker expects', () => {
-  const snippets: Record<string, { prefix: string; body: string[] }> = JSON.parse(readFileSync(join(ROOT, 'snippets', '8d.code-snippets'), 'utf8'));
+  const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', '8d.code-snippets'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
   const report = buildReport(simpleTemplate);
   for (const discipline of report.disciplines) {
     const snippet = Object.values(snippets).find((s) => s.prefix === `d${discipline.number}`);
@@ -72,7 +101,7 @@ test('the d0–d8 snippets insert each discipline with the template prompt the c
 });
 
 test('the injection grammar scopes the D-label of the headings the checker recognises, and nothing else', () => {
-  const grammar = JSON.parse(readFileSync(join(ROOT, 'syntaxes', 'incident-docs.injection.tmLanguage.json'), 'utf8'));
+  const grammar = readGrammar();
   const pattern = new RegExp(grammar.repository['discipline-heading'].match);
   assert.equal(pattern.exec('## D3: Interim containment action')?.[2], 'D3');
   assert.equal(pattern.exec('### Discipline 6: Implementation')?.[2], 'Discipline 6');
@@ -120,7 +149,7 @@ function expand(snippet: Snippet): string {
 
 test('every snippet file is valid JSON and contributed for Markdown; every snippet has a prefix, a body and a description', () => {
   assert.ok(snippetFiles.length > 0);
-  const contributed = manifest.contributes.snippets.map((c: { path: string; language: string }) => {
+  const contributed = manifest.contributes.snippets.map((c) => {
     assert.equal(c.language, 'markdown', c.path);
     return join(ROOT, c.path);
   });
@@ -128,12 +157,12 @@ test('every snippet file is valid JSON and contributed for Markdown; every snipp
   const prefixes = new Set<string>();
   for (const [key, snippet] of allSnippets) {
     assert.ok(typeof snippet.prefix === 'string' && snippet.prefix.length > 0, `${key}: prefix`);
-    assert.ok(!prefixes.has(snippet.prefix as string), `${key}: prefix ${snippet.prefix} is unique`);
-    prefixes.add(snippet.prefix as string);
+    assert.ok(!prefixes.has(snippet.prefix), `${key}: prefix ${snippet.prefix} is unique`);
+    prefixes.add(snippet.prefix);
     assert.ok(Array.isArray(snippet.body) && snippet.body.length > 0 && snippet.body.every((line) => typeof line === 'string'), `${key}: body`);
     assert.ok(typeof snippet.description === 'string' && snippet.description.length >= 10, `${key}: description`);
     // Every `$` starts a tab stop, a placeholder, a choice or a known variable, and braces balance.
-    const text = (snippet.body as string[]).join('\n');
+    const text = snippet.body.join('\n');
     for (const match of text.matchAll(/\$(?!\d|\{\d+[:|}]|\{?[A-Z_]+\b)/g)) assert.fail(`${key}: stray $ at ${match.index}`);
     assert.doesNotThrow(() => expand(snippet), key);
     assert.ok(!/\$\{|\$\d/.test(expand(snippet)), `${key}: every tab stop expands`);
@@ -224,11 +253,11 @@ function lookBehinds(pattern: string): string[] {
 // ─── Grammar: shape of the injection (the scopes themselves are tested by test/grammar/run.mjs) ────────────
 
 test('the injection grammar injects only into Markdown paragraphs, headings and tables, with one scoped pattern per rule', () => {
-  const grammar = JSON.parse(readFileSync(join(ROOT, 'syntaxes', 'incident-docs.injection.tmLanguage.json'), 'utf8'));
+  const grammar = readGrammar();
   assert.equal(grammar.scopeName, 'incident-docs.injection');
-  assert.deepEqual(grammar.injectionSelector.split(',').map((s: string) => s.trim()), ['L:meta.paragraph.markdown', 'L:markup.heading.markdown', 'L:markup.table.markdown']);
-  assert.deepEqual(grammar.patterns.map((p: { include: string }) => p.include.slice(1)).sort(), Object.keys(grammar.repository).sort());
-  for (const [key, rule] of Object.entries<{ match: string; name?: string; captures?: Record<string, { name: string }>; begin?: string }>(grammar.repository)) {
+  assert.deepEqual(grammar.injectionSelector.split(',').map((s) => s.trim()), ['L:meta.paragraph.markdown', 'L:markup.heading.markdown', 'L:markup.table.markdown']);
+  assert.deepEqual(grammar.patterns.map((p) => p.include.slice(1)).sort(), Object.keys(grammar.repository).sort());
+  for (const [key, rule] of Object.entries(grammar.repository)) {
     assert.ok(rule.match && !rule.begin, `${key} is a single-line match`);
     const names = [rule.name, ...Object.values(rule.captures ?? {}).map((c) => c.name)].filter((n): n is string => !!n);
     assert.ok(names.length > 0 && names.every((n) => n.endsWith('.incident-docs')), key);
@@ -237,7 +266,7 @@ test('the injection grammar injects only into Markdown paragraphs, headings and 
     // Look-behinds of bounded length only: an unbounded one re-reads the line at every position tried.
     for (const body of lookBehinds(rule.match)) assert.ok(!/(?<!\\)[*+]|\{\d+,\}/.test(body.replace(/\\./g, '').replace(/\[[^\]]*\]/g, 'c')), `${key}: unbounded look-behind ${body}`);
   }
-  const contribution = manifest.contributes.grammars.find((g: { scopeName: string }) => g.scopeName === grammar.scopeName);
+  const contribution = manifest.contributes.grammars.find((g) => g.scopeName === grammar.scopeName);
   assert.deepEqual(contribution?.injectTo, ['text.html.markdown']);
 });
 

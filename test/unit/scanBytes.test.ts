@@ -113,7 +113,7 @@ describe('reading files to scan', () => {
       const folderUri = pathToFileURL(folder).href;
       uris.push(`${folderUri}/${encodeURIComponent('with space.md')}`, `${folderUri}/0001-plain.md?version=2#top`, `${folderUri}/./0001-plain.md`, `${folderUri}/sub/../0001-plain.md`);
       for (const uri of uris) assert.equal(pathOfFileUri(uri), fileURLToPath(uri), uri);
-      assert.deepEqual((await nodeFileSystem.readFilesToScan(uris)).map((content) => content && textOf(content)), [...names.map((name) => `# ${name}\n`), '# with space.md\n', ...Array(3).fill('# 0001-plain.md\n')]);
+      assert.deepEqual((await nodeFileSystem.readFilesToScan(uris)).map((content) => content && textOf(content)), [...names.map((name) => `# ${name}\n`), '# with space.md\n', ...Array<string>(3).fill('# 0001-plain.md\n')]);
       assert.equal(pathOfFileUri('file:///a\\b.md'), fileURLToPath('file:///a\\b.md'));
       assert.throws(() => pathOfFileUri('https://example.com/a.md'));
     } finally {

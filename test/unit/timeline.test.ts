@@ -48,7 +48,7 @@ describe('timeline entries in every corpus post-mortem', () => {
 
   test('pasted-plain.md squashed paragraphs: 14 entries on January 23 and 3 on January 24, EST', () => {
     const timeline = timelineOf(buildReport(postmortem('pasted-plain.md')))!;
-    assert.deepEqual(timeline.entries.map((e) => e.date?.day), [...Array(14).fill(23), 24, 24, 24]);
+    assert.deepEqual(timeline.entries.map((e) => e.date?.day), [...Array<number>(14).fill(23), 24, 24, 24]);
     assert.ok(timeline.entries.every((e) => e.zone?.text === 'EST' && e.line === (e.date?.day === 23 ? 24 : 26)));
     assert.equal(new Date(timeline.milestones.start!.instant).toISOString(), '2024-01-24T01:40:00.000Z'); // 20:40 EST
   });
@@ -192,7 +192,7 @@ describe('hover and outline', () => {
     const timeline = symbols[0].children!.find((s) => s.name === 'Timeline')!;
     const day = timeline.children!.find((s) => s.name.startsWith('2025-02-11'))!;
     assert.equal(day.children?.length, 15);
-    assert.match(day.children![2].name, /^14:07 \*\*OUTAGE BEGINS\*\*/);
+    assert.match(day.children[2].name, /^14:07 \*\*OUTAGE BEGINS\*\*/);
   });
 
   test('ordinary Markdown has no outline from us', () => {

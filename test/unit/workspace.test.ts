@@ -3,7 +3,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodeActionKind } from 'vscode-languageserver-types';
+import { CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
 import { scanReport, scannedHeadings } from '../../server/src/workspace/scanner';
 import { InMemoryFileSystem } from '../../server/src/workspace/fileSystem';
 import { WorkspaceIndexer } from '../../server/src/workspace/indexer';
@@ -257,7 +257,7 @@ describe('link rules on the corpus workspace', () => {
     files[two] = files[two].replace('- Related to: [4: Intermittent Modbus timeouts after gateway reboot](./0004-intermittent-modbus-timeouts-after-gateway-reboot.md)\n', '- Extends: [1: OTA update leaves KG-400 gateways in boot loop](./0001-ota-update-leaves-kg-400-gateways-in-boot-loop.md)\n');
     const { index } = await indexed(files);
     const { service, document, diagnostics } = check(index, four, files[four]);
-    const finding = diagnostics.find((d) => d.code === 'missing-backlink' && String(d.message).startsWith(name('0002')))!;
+    const finding = diagnostics.find((d) => d.code === 'missing-backlink' && Diagnostic.getMessageString(d).startsWith(name('0002')))!;
     const [action] = service.getCodeActions(document, { diagnostics: [finding], only: [CodeActionKind.QuickFix] });
     const fixed = applyEdits(files[two], action.edit!.changes![two]);
     assert.ok(fixed.includes('## Links\n\n- Related to: [4: Intermittent Modbus timeouts after gateway reboot](./0004-intermittent-modbus-timeouts-after-gateway-reboot.md)\n- Extends: [1:'), fixed.slice(0, 500));

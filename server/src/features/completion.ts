@@ -263,5 +263,5 @@ function inCodeOrComment(node: Nodes, offset: number): boolean {
     if ((node.type === 'code' || node.type === 'html') && offset > start) return true;
     if (node.type === 'inlineCode' && offset > start && offset < end) return true;
   }
-  return 'children' in node && node.children.some((child) => inCodeOrComment(child as Nodes, offset));
+  return 'children' in node && node.children.some((child) => inCodeOrComment(child, offset));
 }

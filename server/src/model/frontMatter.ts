@@ -85,7 +85,7 @@ function readTomlFrontMatter(node: TomlNode, lines: LineIndex): FrontMatter | un
 /** The values of a TOML block, or the error that stops it. */
 export function tomlData(text: string): Record<string, unknown> | TomlError {
   try {
-    return parseToml(text) as Record<string, unknown>;
+    return parseToml(text);
   } catch (error) {
     if (error instanceof TomlError) return error;
     return new TomlError(String(error), { toml: text, ptr: 0 });

@@ -166,7 +166,7 @@ export class BlockCache {
   /** The top-level nodes of the document the blocks make, each block's from the cache or parsed now. */
   stitchBlocks(blocks: readonly Block[], textLength: number): RootContent[] {
     const stitch = ++this.stitch;
-    const entries: (CachedBlock | undefined)[] = new Array(blocks.length);
+    const entries: (CachedBlock | undefined)[] = new Array<CachedBlock | undefined>(blocks.length);
     // An edit changes a few blocks in one place: those before and after it are the last stitch's, found by comparing
     // texts, which costs less than hashing them (a long report has thousands of blocks).
     const last = this.last;

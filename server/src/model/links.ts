@@ -28,7 +28,7 @@ export function relationNamed(name: string): Relation | undefined {
 export function slugify(text: string, seen?: Map<string, number>): string {
   const lower = text.toLowerCase().trim();
   // The Unicode classes are slow and only needed beyond ASCII, where they are equal to these.
-  const kept = /^[\x00-\x7f]*$/.test(lower) ? lower.replace(/[^a-z0-9 _-]/g, '') : lower.replace(/[^\p{L}\p{N}\p{M} _-]/gu, '');
+  const kept = !/[\u0080-\uffff]/.test(lower) ? lower.replace(/[^a-z0-9 _-]/g, '') : lower.replace(/[^\p{L}\p{N}\p{M} _-]/gu, '');
   const base = kept.replace(/ /g, '-');
   if (!seen) return base;
   const count = seen.get(base) ?? 0;

@@ -1,6 +1,14 @@
 /** What a remembered `undefined` is kept as, so that a miss is told from a remembered nothing in one look-up. */
 const NOTHING: unique symbol = Symbol('nothing');
 
+/** Every table `rememberedByText` keeps, so that they can all be emptied at once. */
+const tables: Map<string, unknown>[] = [];
+
+/** Forgets every remembered result: the benchmark times the rules' full work, not look-ups of an earlier round's. */
+export function forgetRememberedTexts(): void {
+  for (const table of tables) table.clear();
+}
+
 /**
  * Results computed from short texts, remembered by the text: a report's timeline entries are read again on every
  * keystroke elsewhere in it. Bounded: when full, it starts over (cheap, and no text is held for long).
@@ -9,6 +17,7 @@ export function rememberedByText<T>(compute: (text: string) => T, maxEntries = 5
   // One look-up for every text known (a text is hashed anew each time: it is cut from a new version); most
   // headings asked about are no discipline, so `undefined` is remembered too.
   const remembered = new Map<string, T | typeof NOTHING>();
+  tables.push(remembered);
   return (text) => {
     if (text.length > maxLength) return compute(text);
     const known = remembered.get(text);

@@ -86,7 +86,7 @@ function readRoot(root: RootContent, text: string): RelativeProse[] {
       case 'html':
         return;
       default:
-        if ('children' in node) for (const child of (node as Parent).children) visit(child as RootContent);
+        if ('children' in node) for (const child of (node as Parent).children) visit(child);
     }
   };
   visit(root);

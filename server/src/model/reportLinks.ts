@@ -38,7 +38,7 @@ function collect(report: IncidentReport): ReportLink[] {
       if (report.text[node.position?.start.offset ?? -1] === '[') found.push(toReportLink(report, node, parent, inLinksSection));
       return;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes, node as Parent);
+    if ('children' in node) for (const child of node.children) visit(child, node);
   };
   visit(report.tree, undefined);
   return found;

@@ -50,6 +50,7 @@ async function checkReportFolder(root: string, { fs, workspace: index }: FolderR
     problem('error', '.8d-dir is empty: it should hold the path of the report folder, such as doc/8d (as `8d init` writes it).');
     return health;
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for: no path holds them
   if (lines.length > 1 || /[\u0000-\u001f\u007f\ufffd]/.test(lines[0])) {
     problem('error', `.8d-dir should hold one folder path, such as doc/8d, but holds ${lines.length > 1 ? `${lines.length} lines` : 'characters that cannot be in a path'}.`);
     return health;

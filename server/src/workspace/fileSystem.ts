@@ -89,8 +89,9 @@ export function pathOfFileUri(uri: string): string {
 
 export const nodeFileSystem: FileSystem = {
   readFile: (uri) => readText(fileURLToPath(uri), 'utf8'),
-  async readFilesToScan(uris) {
-    const contents: (FileContent | undefined)[] = new Array(uris.length);
+  // Synchronous reads into one reused buffer (see readFileToScan); the interface is asynchronous for other file systems.
+  readFilesToScan(uris) {
+    const contents = new Array<FileContent | undefined>(uris.length);
     for (let i = 0; i < uris.length; i++) {
       try {
         contents[i] = readFileToScan(pathOfFileUri(uris[i]));
@@ -98,7 +99,7 @@ export const nodeFileSystem: FileSystem = {
         contents[i] = undefined; // vanished, unreadable, or not a file URI
       }
     }
-    return contents;
+    return Promise.resolve(contents);
   },
   async readDirectory(uri) {
     const entries = await fs.readdir(fileURLToPath(uri), { withFileTypes: true });
@@ -115,18 +116,19 @@ export class InMemoryFileSystem implements FileSystem {
     for (const [uri, text] of Object.entries(files)) this.files.set(uri, text);
   }
 
-  async readFile(uri: string): Promise<string> {
+  readFile(uri: string): Promise<string> {
     this.reads++;
     const text = this.files.get(uri);
-    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${uri}`), { code: 'ENOENT' });
-    return text;
+    // Rejected, not thrown, as the disk's readFile: callers catch a missing file on the promise.
+    if (text === undefined) return Promise.reject(Object.assign(new Error(`ENOENT: ${uri}`), { code: 'ENOENT' }));
+    return Promise.resolve(text);
   }
 
-  async readFilesToScan(uris: string[]): Promise<(FileContent | undefined)[]> {
+  readFilesToScan(uris: string[]): Promise<(FileContent | undefined)[]> {
     return Promise.all(uris.map((uri) => this.readFile(uri).catch(() => undefined)));
   }
 
-  async readDirectory(uri: string): Promise<DirectoryEntry[]> {
+  readDirectory(uri: string): Promise<DirectoryEntry[]> {
     const prefix = uri.endsWith('/') ? uri : `${uri}/`;
     const entries = new Map<string, DirectoryEntry>();
     for (const file of this.files.keys()) {
@@ -135,7 +137,7 @@ export class InMemoryFileSystem implements FileSystem {
       // Keys are URIs (`my%20report.md`); a directory lists names as the disk does (`my report.md`).
       entries.set(name, { name: decodeURIComponent(name), isDirectory: rest.length > 0, isFile: rest.length === 0 });
     }
-    if (entries.size === 0) throw Object.assign(new Error(`ENOENT: ${uri}`), { code: 'ENOENT' });
-    return [...entries.values()];
+    if (entries.size === 0) return Promise.reject(Object.assign(new Error(`ENOENT: ${uri}`), { code: 'ENOENT' }));
+    return Promise.resolve([...entries.values()]);
   }
 }

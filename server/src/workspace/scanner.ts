@@ -77,7 +77,7 @@ const META = /^\s*(?:[-*+][ \t]+)?\*\*(Date|Status)(?::\*\*|\*\*:)[ \t]*(.*?)[ \
  */
 const LINK = /(!?)\[([^\]\n]*)\]\((?=(\s*))\3(?:<([^<>\n]*)>|([^)\s<>[]*))(?=(\s*))\6(?:(?<=\s)(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*)?\)/g;
 const LINK_ITEM = /^\s*[-*+][ \t]+([A-Za-z][A-Za-z ]*?)[ \t]*:[ \t]*\[/;
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 /** First characters (after indentation) of the lines the scan looks at closely: fences, comments, headings, list items. */
 const CAN_START = new Uint8Array(0x80);
 for (const code of [BACKTICK, TILDE, LESS_THAN, HASH, STAR, DASH, PLUS, EQUALS, UNDERSCORE]) CAN_START[code] = 1;
@@ -108,7 +108,7 @@ function headingText(raw: string): string {
  * Reports made from one template repeat its headings: a heading written exactly as one seen before is taken from
  * this table, found by a few of its characters, without being cut out, cleaned up and looked up by its whole text.
  */
-const seenHeadings: (SeenHeading | undefined)[] = new Array(8192);
+const seenHeadings = new Array<SeenHeading | undefined>(8192);
 
 interface SeenHeading {
   raw: string;
