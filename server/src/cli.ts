@@ -18,6 +18,7 @@ import { checkReportFolder, REPORT_FOLDER_CHECK } from './workspace/folderHealth
 import { explain, type Explanation, type TimelineExplanation } from './features/explain';
 import { buildReport } from './model/report';
 import { overLimits } from './model/limits';
+import { isMarkdownFile } from './model/markdownFile';
 
 const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
        incident-docs explain [--format text|json] <file>
@@ -258,7 +259,7 @@ function markdownFiles(folder: string): string[] {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) found.push(...markdownFiles(path));
-    else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) found.push(path);
+    else if (entry.isFile() && isMarkdownFile(entry.name)) found.push(path);
   }
   return found;
 }

@@ -31,6 +31,7 @@ import { checkReportFolder, REPORT_FOLDER_CHECK, type FolderProblem } from './wo
 import { folderDiagnostic } from './features/diagnostics';
 import { runCommand, SERVER_COMMANDS } from './commands';
 import type { CommandContext } from './commands/context';
+import { isMarkdownFile } from './model/markdownFile';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -198,7 +199,7 @@ connection.onDidChangeConfiguration(async (change) => {
 
 /** Markdown only: other editors may send every file they open. */
 function isMarkdown(document: TextDocument): boolean {
-  return document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri);
+  return document.languageId === 'markdown' || isMarkdownFile(document.uri);
 }
 
 function schedule(document: TextDocument, delay: number): void {
@@ -297,7 +298,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   }
   recheckOpenDocuments();
   // A report added or renumbered can make the lock file lag behind, as can an edit to the files themselves.
-  if (changes.some((change) => FOLDER_FILES.test(change.uri) || /\.md$/i.test(change.uri))) await publishFolderHealth();
+  if (changes.some((change) => FOLDER_FILES.test(change.uri) || isMarkdownFile(change.uri))) await publishFolderHealth();
 });
 
 connection.workspace.onWillRenameFiles(async (params): Promise<WorkspaceEdit | null> => {

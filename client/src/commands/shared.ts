@@ -1,6 +1,7 @@
 /** What every command needs: ask the server, tell the user in one clear message, open what was made. */
 import { Position, Selection, Uri, window, workspace, type WorkspaceFolder } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { isMarkdownFile } from '../../../server/src/model/markdownFile';
 
 export interface Answer {
   ok: boolean;
@@ -65,7 +66,7 @@ export const RELATIONS = ['Supersedes', 'Superseded by', 'Amends', 'Amended by',
 /** The report a command acts on: the clicked file, else the active Markdown editor. */
 export function currentReport(resource?: Uri): Uri | undefined {
   const uri = resource ?? window.activeTextEditor?.document.uri;
-  if (!uri || !/\.(md|markdown)$/i.test(uri.path)) {
+  if (!uri || !isMarkdownFile(uri.path)) {
     void window.showErrorMessage('Incident Docs: open a report (a Markdown file) first.');
     return undefined;
   }

@@ -2,6 +2,7 @@
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { FileSystem } from './fileSystem';
+import { isMarkdownFile } from '../model/markdownFile';
 
 export interface DiscoverySettings {
   /** Globs (relative to the folder) of Markdown files that may be reports; only recognised reports are indexed. */
@@ -60,7 +61,7 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
       if (entry.isDirectory) {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(uri);
       } else if (entry.isFile) {
-        const markdown = /\.(md|markdown)$/i.test(entry.name);
+        const markdown = isMarkdownFile(entry.name);
         const inReportFolder = reportFolderPrefix !== undefined && uri.startsWith(reportFolderPrefix);
         // Custom templates are read too: the index keeps them apart from the reports.
         const template = path.startsWith('.templates/') || path.includes('/.templates/');

@@ -5,6 +5,7 @@
 import { scanReport, type ScannedLink, type ScannedReport } from './scanner';
 import { canonicalUri, decodeURIComponentSafe, resolveLink } from '../model/links';
 import { textOf, type FileContent } from './fileContent';
+import { isMarkdownFile } from '../model/markdownFile';
 
 export interface IndexedReport extends ScannedReport {
   uri: string;
@@ -134,7 +135,7 @@ export class ReportIndex {
 
   /** Markdown files known to exist (reports or not), for path completion. */
   markdownFiles(): string[] {
-    return [...this.files].filter((uri) => /\.(md|markdown)$/i.test(uri)).sort();
+    return [...this.files].filter(isMarkdownFile).sort();
   }
 
   /** Links pointing at `uri` from every indexed report. */
