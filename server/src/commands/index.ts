@@ -10,6 +10,7 @@ import { regenerateIndex } from './regenerateIndex';
 import { reportGraph } from './graph';
 import { availableTemplates } from './templates';
 import { reportFolder } from './reportFolder';
+import { reportLabel } from '../model/reportLabel';
 
 export const SERVER_COMMANDS = {
   initialize: 'incidentDocs.server.initialize',
@@ -65,7 +66,7 @@ export async function runCommand(context: CommandContext, command: string, raw: 
       case SERVER_COMMANDS.reports: {
         const reports = context.index.all().map((r) => ({
           uri: r.uri,
-          label: `${r.number !== undefined ? `${String(r.number).padStart(4, '0')}: ` : ''}${r.title ?? ''}`,
+          label: reportLabel(r, { padded: true }),
           detail: [r.status, r.date].filter(Boolean).join(' · '),
         }));
         return { ok: true, message: `${reports.length} reports.`, reports };

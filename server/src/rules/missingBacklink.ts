@@ -3,7 +3,8 @@ import type { FixData } from './fix';
 import type { IncidentReport } from '../model/report';
 import { canonicalUri, relationNamed, relativeLink, resolveLink } from '../model/links';
 import type { IndexedReport } from '../workspace/reportIndex';
-import { resolvedLinks, reportLabel, fileName } from './linkTargets';
+import { resolvedLinks, fileName } from './linkTargets';
+import { reportLabel } from '../model/reportLabel';
 import { addLinkEdit } from '../workspace/addLink';
 
 export const missingBacklink: Rule = {
@@ -22,7 +23,7 @@ export const missingBacklink: Rule = {
         return back !== undefined && canonicalUri(back) === canonicalUri(uri);
       };
       if (target.links.some((l) => l.relation === relation.inverse && pointsBack(l))) continue;
-      const line = `- ${relation.inverse}: [${reportLabel(numberOf(report), report.title?.title, target.padded)}](${relativeLink(target.uri, uri)})`;
+      const line = `- ${relation.inverse}: [${reportLabel({ number: numberOf(report), title: report.title?.title }, { padded: target.padded })}](${relativeLink(target.uri, uri)})`;
       findings.push({
         message: `${fileName(target.uri)} has no "${relation.inverse}" link back to this report`,
         range: link.range,
