@@ -1,8 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding, Rule, Severity } from '../rules/rule';
 import { REPORT_FOLDER_CHECK, type FolderProblem } from '../workspace/folderHealth';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
-export const DIAGNOSTIC_SOURCE = 'incident-docs';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
