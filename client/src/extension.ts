@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import { commands, ProgressLocation, window, workspace, type ExtensionContext, type Progress, type Uri } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { initializeReportFolder } from './commands/initialize';
-import { newReport } from './commands/newReport';
+import { startNewReport } from './commands/newReport';
 import { linkReport } from './commands/linkReport';
-import { regenerateIndex } from './commands/regenerateIndex';
+import { regenerateReportIndex } from './commands/regenerateIndex';
 import { insertMissingSections } from './commands/insertMissingSections';
 import { showGraph } from './commands/showGraph';
 import { SERVER_NODE_OPTIONS } from '../../server/src/processOptions';
@@ -53,11 +53,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const started = client;
   const palette: Record<string, (resource?: Uri) => Promise<void>> = {
     [CLIENT_COMMANDS.initialize]: (resource) => initializeReportFolder(started, resource),
-    [CLIENT_COMMANDS.newReport]: (resource) => newReport(started, '8d', resource),
-    [CLIENT_COMMANDS.newPostmortem]: (resource) => newReport(started, 'postmortem', resource),
+    [CLIENT_COMMANDS.newReport]: (resource) => startNewReport(started, '8d', resource),
+    [CLIENT_COMMANDS.newPostmortem]: (resource) => startNewReport(started, 'postmortem', resource),
     [CLIENT_COMMANDS.supersedeReport]: (resource) => linkReport(started, true, resource),
     [CLIENT_COMMANDS.linkReport]: (resource) => linkReport(started, false, resource),
-    [CLIENT_COMMANDS.regenerateIndex]: (resource) => regenerateIndex(started, resource),
+    [CLIENT_COMMANDS.regenerateIndex]: (resource) => regenerateReportIndex(started, resource),
     [CLIENT_COMMANDS.insertMissingSections]: (resource) => insertMissingSections(started, resource),
     [CLIENT_COMMANDS.showGraph]: () => showGraph(started),
   };

@@ -4,7 +4,7 @@ import { ask, finish, pickFolder, pickReport, RELATION_NAMES } from './shared';
 import { SERVER_COMMANDS } from '../../../server/src/protocol';
 
 /** Incident Docs: New 8D Report… / New Post-mortem… — title, template, and optionally a report to supersede or link. */
-export async function newReport(client: LanguageClient, kind: '8d' | 'postmortem', resource?: Uri): Promise<void> {
+export async function startNewReport(client: LanguageClient, kind: '8d' | 'postmortem', resource?: Uri): Promise<void> {
   const folder = await pickFolder(resource);
   if (!folder) return;
   const title = await window.showInputBox({

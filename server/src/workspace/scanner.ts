@@ -162,14 +162,14 @@ function withoutCodeSpans(line: string): string {
  * Heading texts repeat across reports made from one template (`D4: Root cause & escape points` in thousands of
  * them): the index keeps one copy of each. Bounded, so that a workspace of unique headings cannot grow it forever.
  */
-const headingTexts = new Map<string, string>();
+const internedHeadingTexts = new Map<string, string>();
 const MAX_INTERNED = 20_000;
 
 function interned(text: string): string {
-  const known = headingTexts.get(text);
+  const known = internedHeadingTexts.get(text);
   if (known !== undefined) return known;
   const copy = detached(text);
-  if (headingTexts.size < MAX_INTERNED) headingTexts.set(copy, copy);
+  if (internedHeadingTexts.size < MAX_INTERNED) internedHeadingTexts.set(copy, copy);
   return copy;
 }
 
