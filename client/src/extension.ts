@@ -2,20 +2,15 @@ import * as path from 'node:path';
 import { commands, ProgressLocation, window, workspace, type ExtensionContext, type Progress, type Uri } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { initializeReportFolder } from './commands/initialize';
-import { newReport } from './commands/newReport';
+import { startNewReport } from './commands/newReport';
 import { linkReport } from './commands/linkReport';
-import { regenerateIndex } from './commands/regenerateIndex';
+import { regenerateReportIndex } from './commands/regenerateIndex';
 import { insertMissingSections } from './commands/insertMissingSections';
 import { showGraph } from './commands/showGraph';
 import { SERVER_NODE_OPTIONS } from '../../server/src/processOptions';
+import { CLIENT_COMMANDS, DOCUMENT_SCHEMES, INDEXING_NOTIFICATION, LANGUAGE_ID, PRODUCT_NAME, SETTINGS_SECTION, UPDATE_LINKS_ON_RENAME, type IndexingProgress, type UpdateLinksOnRename } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
-
-interface IndexingProgress {
-  state: 'begin' | 'report' | 'end';
-  files?: number;
-  reports?: number;
-}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -24,21 +19,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-      { language: 'markdown', scheme: 'vscode-remote' },
-    ],
-    outputChannelName: 'Incident Docs',
+    documentSelector: DOCUMENT_SCHEMES.map((scheme) => ({ language: LANGUAGE_ID, scheme })),
+    outputChannelName: PRODUCT_NAME,
     synchronize: {
-      configurationSection: 'incidentDocs',
+      configurationSection: SETTINGS_SECTION,
       // Every file, not only Markdown: a link may point at an image or a log that is later deleted.
       fileEvents: workspace.createFileSystemWatcher('**/*'),
     },
     middleware: {
       workspace: {
         willRenameFiles: async (event, next) => {
-          const setting = workspace.getConfiguration('incidentDocs').get<string>('updateLinksOnRename', 'prompt');
+          const setting = workspace.getConfiguration(SETTINGS_SECTION).get<UpdateLinksOnRename>(UPDATE_LINKS_ON_RENAME, 'prompt');
           if (setting === 'never') return undefined;
           const edit = await next(event);
           if (!edit || edit.size === 0 || setting === 'always') return edit;
@@ -54,21 +45,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
       },
     },
   };
-  client = new LanguageClient('incidentDocs', 'Incident Docs', serverOptions, clientOptions);
+  client = new LanguageClient(SETTINGS_SECTION, PRODUCT_NAME, serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
-  client.outputChannel.appendLine(`Incident Docs started for ${workspace.name ?? 'this window'}.`);
-  context.subscriptions.push(client.onNotification('incidentDocs/indexing', showIndexingProgress));
+  client.outputChannel.appendLine(`${PRODUCT_NAME} started for ${workspace.name ?? 'this window'}.`);
+  context.subscriptions.push(client.onNotification(INDEXING_NOTIFICATION, showIndexingProgress));
   const started = client;
   const palette: Record<string, (resource?: Uri) => Promise<void>> = {
-    'incidentDocs.initialize': (resource) => initializeReportFolder(started, resource),
-    'incidentDocs.newReport': (resource) => newReport(started, '8d', resource),
-    'incidentDocs.newPostmortem': (resource) => newReport(started, 'postmortem', resource),
-    'incidentDocs.supersedeReport': (resource) => linkReport(started, true, resource),
-    'incidentDocs.linkReport': (resource) => linkReport(started, false, resource),
-    'incidentDocs.regenerateIndex': (resource) => regenerateIndex(started, resource),
-    'incidentDocs.insertMissingSections': (resource) => insertMissingSections(started, resource),
-    'incidentDocs.showGraph': () => showGraph(started),
+    [CLIENT_COMMANDS.initialize]: (resource) => initializeReportFolder(started, resource),
+    [CLIENT_COMMANDS.newReport]: (resource) => startNewReport(started, '8d', resource),
+    [CLIENT_COMMANDS.newPostmortem]: (resource) => startNewReport(started, 'postmortem', resource),
+    [CLIENT_COMMANDS.supersedeReport]: (resource) => linkReport(started, true, resource),
+    [CLIENT_COMMANDS.linkReport]: (resource) => linkReport(started, false, resource),
+    [CLIENT_COMMANDS.regenerateIndex]: (resource) => regenerateReportIndex(started, resource),
+    [CLIENT_COMMANDS.insertMissingSections]: (resource) => insertMissingSections(started, resource),
+    [CLIENT_COMMANDS.showGraph]: () => showGraph(started),
   };
   for (const [id, run] of Object.entries(palette)) {
     // Explorer menus pass the clicked resource; the palette passes nothing.
@@ -100,7 +91,7 @@ function showIndexingProgress(update: IndexingProgress): void {
 
 function openNotification(): void {
   if (reportProgress || latest?.state === 'end') return;
-  void window.withProgress({ location: ProgressLocation.Notification, title: 'Incident Docs: indexing reports' }, (progress: Progress<{ message?: string }>) =>
+  void window.withProgress({ location: ProgressLocation.Notification, title: `${PRODUCT_NAME}: indexing reports` }, (progress: Progress<{ message?: string }>) =>
     new Promise<void>((resolve) => {
       reportProgress = (next) => {
         if (next.state === 'end') {

@@ -5,8 +5,8 @@
  *   incident-docs explain <file>
  * Prints what was understood of one document: its kind and why, each heading's role, each timeline entry's instant.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from './languageService';
 import { readSettings, DEFAULT_SETTINGS, type Settings } from './settings';
@@ -18,6 +18,8 @@ import { explain, type Explanation, type TimelineExplanation } from './features/
 import { buildReport } from './model/report';
 import { overLimits } from './model/limits';
 import { Diagnostic } from 'vscode-languageserver-types';
+import { isMarkdownFile } from './model/markdownFile';
+import { walkFiles, type WalkedEntry } from './workspace/folderWalk';
 
 const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
        incident-docs explain [--format text|json] <file>
@@ -91,7 +93,7 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
     }
     if (stats.isDirectory()) {
       folders.push(absolute);
-      files.push(...markdownFiles(absolute));
+      files.push(...(await markdownFilesUnder(absolute)));
     } else files.push(absolute);
   }
 
@@ -244,19 +246,12 @@ function loadSettings(path: string, service: LanguageService, output: Output): S
   return readSettings(section, service.rules.map((rule) => rule.id), (message) => output.err(`Warning: ${message}`));
 }
 
-function markdownFiles(folder: string): string[] {
+/** The Markdown files under a folder; hidden files and folders and `node_modules` are not looked into. */
+async function markdownFilesUnder(folder: string): Promise<string[]> {
   const found: string[] = [];
-  let entries;
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return found; // vanished or unreadable: nothing to check there
-  }
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...markdownFiles(path));
-    else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) found.push(path);
+  const skipped = (entry: WalkedEntry) => entry.name.startsWith('.') || entry.name === 'node_modules';
+  for await (const files of walkFiles(nodeFileSystem, pathToFileURL(folder).href, skipped)) {
+    for (const file of files) if (isMarkdownFile(file.name)) found.push(fileURLToPath(file.uri));
   }
   return found;
 }

@@ -30,6 +30,8 @@ import { editsForRewrites, linksToRewrite } from './workspace/rename';
 import { fileExists } from './workspace/fileSystem';
 import { runCommand, SERVER_COMMANDS } from './commands';
 import type { CommandContext } from './commands/context';
+import { isMarkdownFile } from './model/markdownFile';
+import { INDEXING_NOTIFICATION, INSERT_MISSING_SECTIONS_COMMAND, LANGUAGE_ID, SETTINGS_SECTION, type IndexingProgress } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -62,7 +64,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
-      executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), INSERT_MISSING_COMMAND] },
+      executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), INSERT_MISSING_SECTIONS_COMMAND] },
       documentSymbolProvider: true,
       // Space is no trigger: after `- Supersedes: ` the list comes with `[` (or on request), not on every word.
       completionProvider: { triggerCharacters: ['[', '(', '#', '/', ':'], resolveProvider: true },
@@ -83,7 +85,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'incidentDocs' }).catch(() => undefined);
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   }
   void indexWorkspace();
   if (canWatchFolders) {
@@ -116,19 +118,19 @@ async function indexWorkspace(): Promise<void> {
   const generation = ++scanGeneration;
   indexer.updateSettings(await discoverySettings());
   const started = Date.now();
-  void connection.sendNotification('incidentDocs/indexing', { state: 'begin' });
+  void connection.sendNotification(INDEXING_NOTIFICATION, { state: 'begin' } satisfies IndexingProgress);
   try {
     const result = await indexer.scan(
       workspaceRoots,
-      (progress) => void connection.sendNotification('incidentDocs/indexing', { state: 'report', ...progress }),
+      (progress) => void connection.sendNotification(INDEXING_NOTIFICATION, { state: 'report', ...progress } satisfies IndexingProgress),
       () => generation !== scanGeneration,
     );
     if (generation !== scanGeneration) return;
     connection.console.info(`Indexed ${result.reports} reports among ${result.files} files in ${Date.now() - started} ms.`);
-    void connection.sendNotification('incidentDocs/indexing', { state: 'end', ...result });
+    void connection.sendNotification(INDEXING_NOTIFICATION, { state: 'end', ...result } satisfies IndexingProgress);
   } catch (error) {
     connection.console.error(`Indexing the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
-    void connection.sendNotification('incidentDocs/indexing', { state: 'end', files: 0, reports: indexer.index.size });
+    void connection.sendNotification(INDEXING_NOTIFICATION, { state: 'end', files: 0, reports: indexer.index.size } satisfies IndexingProgress);
   }
   recheckOpenDocuments();
   await publishFolderHealth();
@@ -175,7 +177,7 @@ function toSettings(raw: unknown): Settings {
 function getSettings(): Promise<Settings> {
   if (!settingsPromise) {
     settingsPromise = canPullConfiguration
-      ? connection.workspace.getConfiguration('incidentDocs').then(toSettings, (error: unknown) => {
+      ? connection.workspace.getConfiguration(SETTINGS_SECTION).then(toSettings, (error: unknown) => {
         connection.console.warn(`Could not read the incidentDocs settings, using defaults: ${String(error)}`);
         return DEFAULT_SETTINGS;
       })
@@ -195,7 +197,7 @@ connection.onDidChangeConfiguration(async (change) => {
 
 /** Markdown only: other editors may send every file they open. */
 function isMarkdown(document: TextDocument): boolean {
-  return document.languageId === 'markdown' || /\.(md|markdown)$/i.test(document.uri);
+  return document.languageId === LANGUAGE_ID || isMarkdownFile(document.uri);
 }
 
 function schedule(document: TextDocument, delay: number): void {
@@ -294,7 +296,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   }
   recheckOpenDocuments();
   // A report added or renumbered can make the lock file lag behind, as can an edit to the files themselves.
-  if (changes.some((change) => FOLDER_FILES.test(change.uri) || /\.md$/i.test(change.uri))) await publishFolderHealth();
+  if (changes.some((change) => FOLDER_FILES.test(change.uri) || isMarkdownFile(change.uri))) await publishFolderHealth();
 });
 
 connection.workspace.onWillRenameFiles(async (params): Promise<WorkspaceEdit | null> => {
@@ -331,7 +333,6 @@ connection.onReferences((params, token) => {
 
 connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : service.getWorkspaceSymbols(params.query)));
 
-const INSERT_MISSING_COMMAND = 'incidentDocs.server.insertMissingSections';
 
 async function commandContext(): Promise<CommandContext> {
   const settings = await getSettings();
@@ -369,7 +370,7 @@ async function commandContext(): Promise<CommandContext> {
 /** Commands compute one workspace edit; the editor applies it, so it can be undone, and nothing is ever overwritten. */
 connection.onExecuteCommand(async (params) => {
   const args: unknown = params.arguments?.[0];
-  if (params.command === INSERT_MISSING_COMMAND) {
+  if (params.command === INSERT_MISSING_SECTIONS_COMMAND) {
     const uri = typeof (args as { uri?: unknown } | undefined)?.uri === 'string' ? (args as { uri: string }).uri : '';
     const document = documents.get(uri);
     if (!document) return { ok: false, message: 'Open the report first.' };

@@ -1,9 +1,10 @@
 import { window, type Uri } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ask, finish, pickFolder, pickReport, RELATIONS } from './shared';
+import { ask, finish, pickFolder, pickReport, RELATION_NAMES } from './shared';
+import { SERVER_COMMANDS } from '../../../server/src/protocol';
 
 /** Incident Docs: New 8D Report… / New Post-mortem… — title, template, and optionally a report to supersede or link. */
-export async function newReport(client: LanguageClient, kind: '8d' | 'postmortem', resource?: Uri): Promise<void> {
+export async function startNewReport(client: LanguageClient, kind: '8d' | 'postmortem', resource?: Uri): Promise<void> {
   const folder = await pickFolder(resource);
   if (!folder) return;
   const title = await window.showInputBox({
@@ -13,7 +14,7 @@ export async function newReport(client: LanguageClient, kind: '8d' | 'postmortem
     validateInput: (value) => (!value.trim() ? 'Enter a title.' : /[\\/]/.test(value) ? 'A title may not contain / or \\.' : undefined),
   });
   if (!title) return;
-  const listed = await ask(client, 'incidentDocs.server.templates', { folder: folder.uri.toString() });
+  const listed = await ask(client, SERVER_COMMANDS.templates, { folder: folder.uri.toString() });
   if (!listed?.ok) return finish(listed);
   const preferred = kind === '8d' ? ['default', 'simple'] : ['postmortem'];
   const templates = [...(listed.templates ?? [])].sort((a, b) => rank(a.name, preferred) - rank(b.name, preferred));
@@ -27,12 +28,12 @@ export async function newReport(client: LanguageClient, kind: '8d' | 'postmortem
     if (!other) return;
     if (choice.startsWith('Supersede')) args.supersede = other;
     else {
-      const relation = await window.showQuickPick(RELATIONS, { placeHolder: 'The new report … the other one' });
+      const relation = await window.showQuickPick(RELATION_NAMES, { placeHolder: 'The new report … the other one' });
       if (!relation) return;
       args.link = { uri: other, relation };
     }
   }
-  await finish(await ask(client, 'incidentDocs.server.newReport', args));
+  await finish(await ask(client, SERVER_COMMANDS.newReport, args));
 }
 
 function rank(name: string, preferred: string[]): number {

@@ -1,19 +1,15 @@
 /** What every command needs: ask the server, tell the user in one clear message, open what was made. */
 import { Position, Selection, Uri, window, workspace, type WorkspaceFolder } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { isMarkdownFile } from '../../../server/src/model/markdownFile';
+import { INSERT_MISSING_SECTIONS_COMMAND, SERVER_COMMANDS, type CommandReply } from '../../../server/src/protocol';
+import { RELATIONS } from '../../../server/src/model/links';
 
-export interface Answer {
-  ok: boolean;
-  message: string;
-  open?: { uri: string; line: number; character: number };
-  content?: string;
-  templates?: { name: string; description: string }[];
-  reports?: { uri: string; label: string; detail: string }[];
-}
+export type ServerCommand = (typeof SERVER_COMMANDS)[keyof typeof SERVER_COMMANDS] | typeof INSERT_MISSING_SECTIONS_COMMAND;
 
-export async function ask(client: LanguageClient, command: string, args: object): Promise<Answer | undefined> {
+export async function ask(client: LanguageClient, command: ServerCommand, args: object): Promise<CommandReply | undefined> {
   try {
-    return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as Answer;
+    return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as CommandReply;
   } catch (error) {
     void window.showErrorMessage(`Incident Docs: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -21,7 +17,7 @@ export async function ask(client: LanguageClient, command: string, args: object)
 }
 
 /** Reports the outcome and opens the file the command made, with the cursor where writing starts. */
-export async function finish(answer: Answer | undefined): Promise<void> {
+export async function finish(answer: CommandReply | undefined): Promise<void> {
   if (!answer) return;
   if (!answer.ok) {
     void window.showErrorMessage(answer.message);
@@ -50,7 +46,7 @@ export async function pickFolder(resource?: Uri): Promise<WorkspaceFolder | unde
 }
 
 export async function pickReport(client: LanguageClient, placeHolder: string, except?: string): Promise<string | undefined> {
-  const answer = await ask(client, 'incidentDocs.server.reports', {});
+  const answer = await ask(client, SERVER_COMMANDS.reports, {});
   const reports = (answer?.reports ?? []).filter((r) => r.uri !== except);
   if (reports.length === 0) {
     void window.showErrorMessage('Incident Docs: there are no other reports in this workspace yet.');
@@ -60,12 +56,12 @@ export async function pickReport(client: LanguageClient, placeHolder: string, ex
   return picked?.uri;
 }
 
-export const RELATIONS = ['Supersedes', 'Superseded by', 'Amends', 'Amended by', 'Clarifies', 'Clarified by', 'Extends', 'Extended by', 'Related to'];
+export const RELATION_NAMES = RELATIONS.map((relation) => relation.name);
 
 /** The report a command acts on: the clicked file, else the active Markdown editor. */
 export function currentReport(resource?: Uri): Uri | undefined {
   const uri = resource ?? window.activeTextEditor?.document.uri;
-  if (!uri || !/\.(md|markdown)$/i.test(uri.path)) {
+  if (!uri || !isMarkdownFile(uri.path)) {
     void window.showErrorMessage('Incident Docs: open a report (a Markdown file) first.');
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { canonicalUri, relationNamed, resolveLink } from '../model/links';
 import type { IndexedReport } from '../workspace/reportIndex';
 import type { CommandContext, CommandResult } from './context';
+import { reportLabel } from '../model/reportLabel';
 
 /** One edge per relation pair (the `Supersedes` side, not also its `Superseded by` echo). */
 const FORWARD = new Set(['Supersedes', 'Amends', 'Clarifies', 'Extends', 'Related to']);
@@ -24,7 +25,7 @@ export function reportGraph(context: CommandContext): CommandResult {
   const ids = new Map<string, string>();
   const lines = ['# Report graph', '', `${reports.length} reports. Arrows read "supersedes", "amends", "clarifies", "extends" or "related to".`, '', '```mermaid', 'graph LR'];
   for (const report of reports) {
-    const label = `${report.number ?? '?'}: ${report.title ?? ''}${report.status ? ` (${report.status})` : ''}`;
+    const label = `${reportLabel(report, { padded: false })}${report.status ? ` (${report.status})` : ''}`;
     lines.push(`  ${nodeId(report, ids)}[${quoted(label)}]`);
   }
   const seen = new Set<string>();

@@ -10,20 +10,14 @@ import { regenerateIndex } from './regenerateIndex';
 import { reportGraph } from './graph';
 import { availableTemplates } from './templates';
 import { reportFolder } from './reportFolder';
+import { reportLabel } from '../model/reportLabel';
+import { SERVER_COMMANDS, type ReportChoice, type TemplateChoice } from '../protocol';
 
-export const SERVER_COMMANDS = {
-  initialize: 'incidentDocs.server.initialize',
-  newReport: 'incidentDocs.server.newReport',
-  linkReports: 'incidentDocs.server.linkReports',
-  regenerateIndex: 'incidentDocs.server.regenerateIndex',
-  graph: 'incidentDocs.server.graph',
-  templates: 'incidentDocs.server.templates',
-  reports: 'incidentDocs.server.reports',
-} as const;
+export { SERVER_COMMANDS };
 
 export interface CommandAnswer extends CommandResult {
-  templates?: { name: string; description: string }[];
-  reports?: { uri: string; label: string; detail: string }[];
+  templates?: TemplateChoice[];
+  reports?: ReportChoice[];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -65,7 +59,7 @@ export async function runCommand(context: CommandContext, command: string, raw: 
       case SERVER_COMMANDS.reports: {
         const reports = context.index.all().map((r) => ({
           uri: r.uri,
-          label: `${r.number !== undefined ? `${String(r.number).padStart(4, '0')}: ` : ''}${r.title ?? ''}`,
+          label: reportLabel(r, { padded: true }),
           detail: [r.status, r.date].filter(Boolean).join(' · '),
         }));
         return { ok: true, message: `${reports.length} reports.`, reports };

@@ -2,6 +2,7 @@ import { relationNamed, relativeLink } from '../model/links';
 import { scanReport, type ScannedReport } from '../workspace/scanner';
 import { addLinkEdit } from '../workspace/addLink';
 import { baseName, EditBuilder, fail, type CommandContext, type CommandResult } from './context';
+import { reportLabel } from '../model/reportLabel';
 
 export interface LinkEnd {
   uri: string;
@@ -19,8 +20,7 @@ export async function readReport(context: CommandContext, uri: string): Promise<
 
 /** `- Relation: [N: Title](./0001-slug.md)` as written into `into`, pointing at `to`. */
 export function linkLine(relation: string, into: { uri: string; report: ScannedReport }, to: { uri: string; number: number; title: string }): string {
-  const label = into.report.padded ? String(to.number).padStart(4, '0') : String(to.number);
-  return `- ${relation}: [${label}: ${to.title}](${relativeLink(into.uri, to.uri)})`;
+  return `- ${relation}: [${reportLabel(to, { padded: into.report.padded })}](${relativeLink(into.uri, to.uri)})`;
 }
 
 /**

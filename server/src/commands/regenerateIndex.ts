@@ -1,6 +1,7 @@
 import { baseName, EditBuilder, joinUri, type CommandContext, type CommandResult } from './context';
 import { reportFolder, type ReportFolder } from './reportFolder';
 import type { IndexedReport } from '../workspace/reportIndex';
+import { reportLabel } from '../model/reportLabel';
 
 export interface IndexEntry {
   number: number;
@@ -33,7 +34,7 @@ export function rebuildReportsSection(readme: string, entries: IndexEntry[], sho
       break;
     }
   }
-  const list = [...entries].sort((a, b) => a.number - b.number).map((e) => `- [${e.number}: ${e.title}](./${e.fileName})${showStatus && e.status ? ` — ${e.status}` : ''}`);
+  const list = [...entries].sort((a, b) => a.number - b.number).map((e) => `- [${reportLabel(e, { padded: false })}](./${e.fileName})${showStatus && e.status ? ` — ${e.status}` : ''}`);
   return [...lines.slice(0, start + 1), '', ...list, '', ...lines.slice(end)].join('\n');
 }
 

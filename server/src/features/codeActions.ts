@@ -1,7 +1,8 @@
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionContext, type Diagnostic } from 'vscode-languageserver-types';
 import type { SectionInsertion } from '../model/insertSection';
 import { isFixData, type TextFix } from '../rules/fix';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import type { DiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.incidentDocs`;
 export const INSERT_ALL_TITLE = 'Insert all missing sections';

@@ -16,7 +16,7 @@ import type { Nodes } from 'mdast';
 import { RELATIONS, canonicalUri, relationNamed, relativeLink, resolveLink, withSlugs } from '../model/links';
 import type { ReportIndex } from '../workspace/reportIndex';
 import { scannedHeadings, type ScannedHeading } from '../workspace/scanner';
-import { reportLabel } from './navigation';
+import { LIST_LABEL, reportLabel } from '../model/reportLabel';
 
 /** What the text before the cursor asks for; `start` is the character where the replaced text begins. */
 export type CompletionContext =
@@ -180,10 +180,8 @@ function reportItems(uri: string, index: ReportIndex, style: { padded: boolean; 
   const { padded } = style;
   const items: CompletionItem[] = [];
   for (const target of index.all()) {
-    const name = reportLabel(target);
-    const number = target.number === undefined ? undefined : padded ? String(target.number).padStart(4, '0') : String(target.number);
-    const title = target.title ?? name;
-    const label = number === undefined ? title : `${number}: ${title}`;
+    const name = reportLabel(target, LIST_LABEL);
+    const label = reportLabel(target, { padded, untitled: LIST_LABEL.untitled });
     const detail = [target.status, target.date].filter((part) => part).join(' · ');
     const item: CompletionItem = {
       label: name,
@@ -209,7 +207,7 @@ function pathItems(uri: string, index: ReportIndex): CompletionItem[] {
     const path = destination(relativeLink(uri, file));
     const report = index.get(file);
     const item: CompletionItem = { label: path, kind: CompletionItemKind.File, sortText: String(items.length).padStart(8, '0'), textEditText: path };
-    if (report) item.detail = reportLabel(report);
+    if (report) item.detail = reportLabel(report, LIST_LABEL);
     items.push(item);
   }
   return items;

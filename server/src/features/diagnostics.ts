@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding, RuleInfo, Severity } from '../rules/rule';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
-export const DIAGNOSTIC_SOURCE = 'incident-docs';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

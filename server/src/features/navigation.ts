@@ -10,18 +10,7 @@ import { linksOf, type ReportLink } from '../model/reportLinks';
 import { canonicalUri, resolveLink, splitTarget, withSlugs } from '../model/links';
 import type { IndexedReport, ReportIndex } from '../workspace/reportIndex';
 import { scannedHeadings } from '../workspace/scanner';
-
-/** What the index knows of a report that labels need. */
-export interface ReportName {
-  number?: number;
-  title?: string;
-}
-
-/** `0001: Title`: how reports are listed, padded so that lists read (and sort) by number whatever the file's style. */
-export function reportLabel(report: ReportName): string {
-  const title = report.title ?? '(untitled)';
-  return report.number === undefined ? title : `${String(report.number).padStart(4, '0')}: ${title}`;
-}
+import { LIST_LABEL, reportLabel } from '../model/reportLabel';
 
 /** Text shown as Markdown must not turn a title's `*` or `_` into emphasis. */
 export function escapeMarkdown(text: string): string {
@@ -35,7 +24,7 @@ export function describeReport(report: IndexedReport, section?: string): string 
     report.status ? `Status: ${escapeMarkdown(report.status)}` : undefined,
     report.date ? `Date: ${escapeMarkdown(report.date)}` : undefined,
   ].filter((fact): fact is string => fact !== undefined);
-  const parts = [`**${escapeMarkdown(reportLabel(report))}**`];
+  const parts = [`**${escapeMarkdown(reportLabel(report, LIST_LABEL))}**`];
   if (facts.length > 0) parts.push(facts.join(' · '));
   if (section) parts.push(`Section: ${escapeMarkdown(section)}`);
   if (report.summary) parts.push(report.summary);
@@ -110,7 +99,7 @@ export function getDocumentLinks(report: IncidentReport, uri: string, index: Rep
 function tooltipOf(target: LinkTarget): string | undefined {
   const section = target.heading ? `, section “${target.heading.text}”` : '';
   if (target.self) return target.heading ? `Go to “${target.heading.text}”` : undefined;
-  return target.report ? `Open ${reportLabel(target.report)}${section}` : undefined;
+  return target.report ? `Open ${reportLabel(target.report, LIST_LABEL)}${section}` : undefined;
 }
 
 /** The card of the report a link points at; undefined elsewhere, so that other hovers can answer. */
@@ -159,7 +148,7 @@ export function getWorkspaceSymbols(query: string, index: ReportIndex | undefine
   const sections: SymbolInformation[] = [];
   for (const report of index.all()) {
     if (reports.length >= MAX_WORKSPACE_SYMBOLS) break;
-    const label = reportLabel(report);
+    const label = reportLabel(report, LIST_LABEL);
     const matches = number ? report.number === Number(number[1]) : (report.title ?? '').toLowerCase().includes(needle);
     if (matches) reports.push({ name: label, kind: SymbolKind.File, location: { uri: report.uri, range: lineStart(report.titleLine ?? 0) } });
     if (number) continue;

@@ -1,6 +1,7 @@
 import type { Finding, Rule } from './rule';
 import type { FixData } from './fix';
-import { resolvedLinks, reportLabel } from './linkTargets';
+import { resolvedLinks } from './linkTargets';
+import { reportLabel } from '../model/reportLabel';
 
 export const linkLabel: Rule = {
   id: 'link-label',
@@ -16,7 +17,7 @@ export const linkLabel: Rule = {
       if (!label || !target || target.title === undefined || target.number === undefined) continue;
       if (Number(label[1]) === target.number && label[2] === target.title) continue;
       const padded = label[1].length > 1 && label[1].startsWith('0');
-      const current = reportLabel(target.number, target.title, padded);
+      const current = reportLabel(target, { padded });
       findings.push({
         message: `The label "${link.label}" does not match the report's title "${current}"`,
         range: link.labelRange,

@@ -25,12 +25,6 @@ export function resolvedLinks(report: IncidentReport, uri: string, workspace: Re
   return resolved;
 }
 
-/** `0001: Title` or `1: Title`, in the padded or unpadded style. */
-export function reportLabel(number: number | undefined, title: string | undefined, padded: boolean): string {
-  const shown = number === undefined ? '' : padded ? String(number).padStart(4, '0') : String(number);
-  return shown ? `${shown}: ${title ?? ''}` : title ?? '';
-}
-
 export function fileName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from './rule';
-import { parseReportDate } from '../model/dates';
+import { isMonthOfYear, parseReportDate } from '../model/dates';
 import { findDate } from '../model/timeline/time';
 
 export const metadata: Rule = {
@@ -33,13 +33,12 @@ export const metadata: Rule = {
 
 // Forms write dates in their region's way: `15.03.2024`, `03/15/2024`, `15/03/2024`.
 const NUMERIC_DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})$/;
-// A month without a day (`March 2024`, `2024-03`, `03/2024`) is a date too coarse to fault.
-const MONTH_OF_YEAR = /^(?:[A-Za-z]{3,9}\.?,?[ \t]{1,3}\d{4}|\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4})$/;
 
 /** Whether a date field holds a date in any common notation (ISO, named months, numeric day and month either way). */
 function readsAsDate(value: string): boolean {
   const text = value.trim();
-  if (parseReportDate(text) || MONTH_OF_YEAR.test(text)) return true;
+  // A month without a day (`March 2024`, `2024-03`) is a date too coarse to fault.
+  if (parseReportDate(text) || isMonthOfYear(text)) return true;
   const numeric = NUMERIC_DATE.exec(text);
   if (numeric) {
     const [first, second] = [Number(numeric[1]), Number(numeric[2])];

@@ -3,7 +3,8 @@ import type { FixData } from './fix';
 import type { IncidentReport } from '../model/report';
 import { canonicalUri, relationNamed, relativeLink, resolveLink } from '../model/links';
 import type { WorkspaceLink } from './workspace';
-import { resolvedLinks, reportLabel, fileName } from './linkTargets';
+import { resolvedLinks, fileName } from './linkTargets';
+import { reportLabel } from '../model/reportLabel';
 
 export const missingBacklink: Rule = {
   id: 'missing-backlink',
@@ -22,7 +23,7 @@ export const missingBacklink: Rule = {
         return back !== undefined && canonicalUri(back) === canonicalUri(uri);
       };
       if (target.links.some((l) => l.relation === relation.inverse && pointsBack(l))) continue;
-      const line = `- ${relation.inverse}: [${reportLabel(numberOf(report), report.title?.title, target.padded)}](${relativeLink(target.uri, uri)})`;
+      const line = `- ${relation.inverse}: [${reportLabel({ number: numberOf(report), title: report.title?.title }, { padded: target.padded })}](${relativeLink(target.uri, uri)})`;
       const edit = workspace.linkLineEdit(target.uri, line);
       if (!edit) continue;
       findings.push({

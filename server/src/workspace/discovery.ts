@@ -2,6 +2,8 @@
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { FileSystem } from './fileSystem';
+import { folderUriPrefix, walkFiles, type WalkedEntry } from './folderWalk';
+import { isMarkdownFile } from '../model/markdownFile';
 
 export interface DiscoverySettings {
   /** Globs (relative to the folder) of Markdown files that may be reports; only recognised reports are indexed. */
@@ -40,34 +42,15 @@ export async function* discoverFiles(fs: FileSystem, root: string, settings: Dis
   const isReportPath = picomatch(settings.reportGlobs.length > 0 ? settings.reportGlobs : DEFAULT_DISCOVERY.reportGlobs, { dot: false });
   const isExcluded = settings.exclude.length > 0 ? picomatch(settings.exclude, { dot: true }) : () => false;
   const reportFolderPrefix = reportFolder === undefined ? undefined : `${reportFolder}/`;
-  const pending = [root];
-  while (pending.length > 0) {
-    const folder = pending.pop()!;
-    let entries;
-    try {
-      entries = await fs.readDirectory(folder);
-    } catch {
-      continue; // vanished or unreadable: nothing to index there
-    }
-    const files: DiscoveredFile[] = [];
-    const folderPrefix = prefixOf(folder);
-    // In code-unit order: a locale-aware sort of a folder of 10,000 reports costs more than scanning a hundred of them.
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const uri = folderPrefix + encodeURIComponent(entry.name);
-      const relative = uri.slice(root.length + 1);
-      const path = relative.includes('%') ? decodeURIComponent(relative) : relative;
-      if (isExcluded(path) || (ignored && ignored.ignores(entry.isDirectory ? `${path}/` : path))) continue;
-      if (entry.isDirectory) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(uri);
-      } else if (entry.isFile) {
-        const markdown = /\.(md|markdown)$/i.test(entry.name);
-        const inReportFolder = reportFolderPrefix !== undefined && uri.startsWith(reportFolderPrefix);
-        // Custom templates are read too: the index keeps them apart from the reports.
-        const template = path.startsWith('.templates/') || path.includes('/.templates/');
-        files.push({ uri, read: markdown && (template || inReportFolder || isReportPath(path)) });
-      }
-    }
-    if (files.length > 0) yield files;
+  const skipped = (entry: WalkedEntry) =>
+    isExcluded(entry.path) || (ignored !== undefined && ignored.ignores(entry.isDirectory ? `${entry.path}/` : entry.path)) || (entry.isDirectory && SKIPPED_FOLDERS.has(entry.name));
+  for await (const files of walkFiles(fs, root, skipped)) {
+    yield files.map(({ uri, name, path }) => {
+      const inReportFolder = reportFolderPrefix !== undefined && uri.startsWith(reportFolderPrefix);
+      // Custom templates are read too: the index keeps them apart from the reports.
+      const template = path.startsWith('.templates/') || path.includes('/.templates/');
+      return { uri, read: isMarkdownFile(name) && (template || inReportFolder || isReportPath(path)) };
+    });
   }
 }
 
@@ -80,11 +63,6 @@ async function gitignore(fs: FileSystem, root: string): Promise<Ignore | undefin
   }
 }
 
-/** A folder URI with one `/` after it: what the URIs of the files in it start with. */
-function prefixOf(folder: string): string {
-  return `${folder.replace(/\/$/, '')}/`;
-}
-
 function join(folder: string, name: string): string {
-  return prefixOf(folder) + encodeURIComponent(name);
+  return folderUriPrefix(folder) + encodeURIComponent(name);
 }

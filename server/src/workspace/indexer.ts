@@ -7,6 +7,7 @@ import { discoverFiles, type DiscoverySettings } from './discovery';
 import { ReportIndex } from './reportIndex';
 import { canonicalUri } from '../model/links';
 import type { FileContent } from './fileContent';
+import { isMarkdownFile } from '../model/markdownFile';
 
 export interface ScanProgress {
   files: number;
@@ -122,7 +123,7 @@ export class WorkspaceIndexer {
   /** A file was created or changed on disk. */
   async fileChanged(uri: string): Promise<void> {
     if (this.open.has(canonicalUri(uri))) return;
-    if (/\.(md|markdown)$/i.test(uri)) await this.read(uri);
+    if (isMarkdownFile(uri)) await this.read(uri);
     else this.index.addFile(uri);
   }
 

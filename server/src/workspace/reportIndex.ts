@@ -7,6 +7,7 @@ import { canonicalUri, decodeURIComponentSafe, resolveLink, withSlugs } from '..
 import { textOf, type FileContent } from './fileContent';
 import { addLinkEdit } from './addLink';
 import type { FileEdit, ReportWorkspace, WorkspaceHeading } from '../rules/workspace';
+import { isMarkdownFile } from '../model/markdownFile';
 
 export interface IndexedReport extends ScannedReport {
   uri: string;
@@ -150,7 +151,7 @@ export class ReportIndex implements ReportWorkspace {
 
   /** Markdown files known to exist (reports or not), for path completion. */
   markdownFiles(): string[] {
-    return [...this.files].filter((uri) => /\.(md|markdown)$/i.test(uri)).sort();
+    return [...this.files].filter(isMarkdownFile).sort();
   }
 
   /** The headings of the report at `uri` with their anchors, computed when asked (the index keeps only texts). */

@@ -167,14 +167,14 @@ function withoutCodeSpans(line: string): string {
  * Heading texts repeat across reports made from one template (`D4: Root cause & escape points` in thousands of
  * them): the index keeps one copy of each. Bounded, so that a workspace of unique headings cannot grow it forever.
  */
-const headingTexts = new Map<string, string>();
+const internedHeadingTexts = new Map<string, string>();
 const MAX_INTERNED = 20_000;
 
 function interned(text: string): string {
-  const known = headingTexts.get(text);
+  const known = internedHeadingTexts.get(text);
   if (known !== undefined) return known;
   const copy = detached(text);
-  if (headingTexts.size < MAX_INTERNED) headingTexts.set(copy, copy);
+  if (internedHeadingTexts.size < MAX_INTERNED) internedHeadingTexts.set(copy, copy);
   return copy;
 }
 
@@ -276,193 +276,310 @@ const HEADING_PLACES: number[] = [];
 export function scanReport(content: FileContent, fileName = ''): ScannedReport {
   const lines = typeof content === 'string' ? new Lines(content) : new Lines(content.latin1, true);
   const result: ScannedReport = { kind: undefined, padded: false, headingTexts: [], headingPlaces: [], links: [] };
-  let type: string | undefined;
-  let template: string | undefined;
-  let namesIncident = false;
-  let first = 0;
-  const fenceLine = lines.text.startsWith('---') ? '---' : lines.text.startsWith('+++') ? '+++' : undefined;
-  if (fenceLine !== undefined && lines.line(0) === fenceLine) {
-    let close = 1;
-    while (close < lines.count && lines.line(close) !== fenceLine) close++;
-    if (close < lines.count) {
-      const block = lines.slice(lines.start(1), lines.start(close) - 1);
-      const data = fenceLine === '---' ? frontMatterOf(block) : tomlOf(block);
-      type = typeof data.type === 'string' ? data.type.toLowerCase() : undefined;
-      template = typeof data.template === 'string' ? data.template : undefined;
-      namesIncident = frontMatterNamesIncident(data);
-      if (typeof data.title === 'string') result.title = detached(data.title);
-      if (typeof data.date === 'string' || typeof data.date === 'number') result.date = detached(String(data.date));
-      else if (data.date instanceof Date) result.date = data.date.toISOString().slice(0, 10);
-      if (typeof data.status === 'string') result.status = detached(data.status);
-      first = close + 1;
-    }
+  const frontMatter = readFrontMatterBlock(lines, result);
+  const scan = new BodyScan(lines, result);
+  scanBody(scan, frontMatter.bodyStart);
+  if (result.number === undefined) {
+    const number = numberOfFileName(fileName);
+    if (number !== undefined) result.number = number;
   }
-  const src = lines.text;
-  let fence: string | undefined;
-  let commentEnd = -1;
-  let seenSection = false;
-  let inLinks = false;
-  let summaryFrom: number | undefined;
-  const { count, starts, reached } = lines;
-  // Headings are gathered in arrays shared by every scan, then copied at their size: the index keeps thousands,
-  // and arrays grown one push at a time hold a third more room than they use.
-  const foundTexts = HEADING_TEXTS;
-  const foundPlaces = HEADING_PLACES;
-  foundTexts.length = 0;
-  foundPlaces.length = 0;
+  if (result.title === undefined) {
+    const title = firstLineTitle(lines, frontMatter.bodyStart);
+    if (title !== undefined) result.title = title;
+  }
+  // Copied at their size: the index keeps thousands, and arrays grown one push at a time hold a third more room than they use.
+  result.headingTexts = HEADING_TEXTS.slice();
+  result.headingPlaces = HEADING_PLACES.slice();
+  if (scan.unreadHeadings) return withFullParse(result, lines);
+  return withKind(scan, frontMatter);
+}
+
+/** What the front matter says of the kind, and the line the body starts on (0 without front matter). */
+interface FrontMatterFacts {
+  type: string | undefined;
+  template: string | undefined;
+  namesIncident: boolean;
+  bodyStart: number;
+}
+
+const NO_FRONT_MATTER: FrontMatterFacts = { type: undefined, template: undefined, namesIncident: false, bodyStart: 0 };
+
+/** A `---` (YAML) or `+++` (TOML) block opening the file: its title, date and status go into `result`. */
+function readFrontMatterBlock(lines: Lines, result: ScannedReport): FrontMatterFacts {
+  const fenceLine = lines.text.startsWith('---') ? '---' : lines.text.startsWith('+++') ? '+++' : undefined;
+  if (fenceLine === undefined || lines.line(0) !== fenceLine) return NO_FRONT_MATTER;
+  let close = 1;
+  while (close < lines.count && lines.line(close) !== fenceLine) close++;
+  if (close === lines.count) return NO_FRONT_MATTER; // never closed: not front matter
+  const block = lines.slice(lines.start(1), lines.start(close) - 1);
+  const data = fenceLine === '---' ? frontMatterOf(block) : tomlOf(block);
+  const facts: FrontMatterFacts = {
+    type: typeof data.type === 'string' ? data.type.toLowerCase() : undefined,
+    template: typeof data.template === 'string' ? data.template : undefined,
+    namesIncident: frontMatterNamesIncident(data),
+    bodyStart: close + 1,
+  };
+  takeFrontMatterFields(data, result);
+  return facts;
+}
+
+function takeFrontMatterFields(data: Readonly<Record<string, unknown>>, result: ScannedReport): void {
+  if (typeof data.title === 'string') result.title = detached(data.title);
+  if (typeof data.date === 'string' || typeof data.date === 'number') result.date = detached(String(data.date));
+  else if (data.date instanceof Date) result.date = data.date.toISOString().slice(0, 10);
+  if (typeof data.status === 'string') result.status = detached(data.status);
+}
+
+/**
+ * What the scan of the body gathers besides the result, and the state headings change: the kind evidence of the
+ * headings, the section it is in, and the shapes to read at the end. Fields always present: one shape for V8.
+ */
+class BodyScan {
+  /** A heading below the title has been met: metadata lines are no longer read. */
+  seenSection = false;
+  inLinks = false;
+  /** The line the summary starts on, once its heading is met and until it is read. */
+  summaryFrom: number | undefined = undefined;
+  /** Headings met other than a first title. */
+  sectionsMet = 0;
   // What the headings say of the kind, gathered as they are met; titles' only if the rest does not decide.
-  let disciplines = 0;
-  let coreSections = 0;
-  let titles: string[] | undefined;
-  const layout = new LayoutCounter();
+  disciplines = 0;
+  coreSections = 0;
+  titles: string[] | undefined = undefined;
+  readonly layout = new LayoutCounter();
   // Shapes this scan does not read (Setext and HTML headings) send the file to the full parser; labels that hold
   // sections (`- Impact: …`, `**Timeline:**`) do when the rest does not make the file a report.
-  let unreadHeadings = false;
-  let labelLines: number[] | undefined;
+  unreadHeadings = false;
+  labelLines: number[] | undefined = undefined;
+
+  constructor(readonly lines: Lines, readonly result: ScannedReport) {}
+}
+
+/**
+ * Every line after the front matter: headings, metadata, links, the summary; code and comments skipped. What
+ * changes on every line stays in local variables here (the index scans millions of lines).
+ */
+function scanBody(scan: BodyScan, first: number): void {
+  const { lines, result } = scan;
+  const src = lines.text;
+  const { count, starts, reached } = lines;
+  // Headings are gathered in arrays shared by every scan, then copied at their size.
+  HEADING_TEXTS.length = 0;
+  HEADING_PLACES.length = 0;
+  let fence: string | undefined;
+  let commentEnd = -1;
   let previousBlank = true;
-  /** Headings met other than a first title. */
-  let sectionsMet = 0;
+  // One forward search for `](` over the whole text rather than one per line.
   let nextLink = src.indexOf('](');
   for (let i = first; i < count; i++) {
     const lineStart = starts[i];
     const lineEnd = i + 1 < count ? starts[i + 1] - 1 : src.length;
-    let indent = lineStart;
-    let firstChar = indent < lineEnd ? src.charCodeAt(indent) : -1;
-    while (firstChar === SPACE || firstChar === TAB) firstChar = ++indent < lineEnd ? src.charCodeAt(indent) : -1;
+    const indent = indentEnd(src, lineStart, lineEnd);
+    const firstChar = indent < lineEnd ? src.charCodeAt(indent) : -1;
     if (fence !== undefined) {
-      if ((firstChar === BACKTICK || firstChar === TILDE) && src.startsWith(fence, indent) && /^[`~]*$/.test(lines.line(i).trim())) fence = undefined;
+      if (closesFence(lines, i, indent, firstChar, fence)) fence = undefined;
       previousBlank = false;
       continue;
     }
-    const blank = firstChar === -1;
     const afterText = !previousBlank;
-    previousBlank = blank;
+    previousBlank = firstChar === -1;
     if (commentEnd !== -1) {
-      if (commentEnd < lineStart) commentEnd = src.indexOf('-->', lineStart);
-      if (commentEnd === -1 || commentEnd + 3 <= lineEnd) commentEnd = -1;
+      commentEnd = commentStillOpen(src, commentEnd, lineStart, lineEnd);
       continue;
     }
     // Most lines are prose, table rows or blank: one look-up says whether the first character can start anything read here.
     if (firstChar > 0 && firstChar < 0x80 && CAN_START[firstChar] === 1) {
       const indented = indent - lineStart <= 3;
-      if ((firstChar === BACKTICK || firstChar === TILDE) && indented) {
-        const fenceMatch = FENCE.exec(lines.line(i));
-        if (fenceMatch) {
-          fence = fenceMatch[1];
-          continue;
-        }
+      if (indented && (firstChar === BACKTICK || firstChar === TILDE)) {
+        fence = fenceOpenedBy(lines.line(i));
+        if (fence !== undefined) continue;
       }
       if (firstChar === LESS_THAN && src.startsWith('<!--', indent)) {
         const close = src.indexOf('-->', indent);
-        if (close === -1 || close + 3 > lineEnd) {
+        if (close === -1) break; // the rest of the file is a comment
+        if (close + 3 > lineEnd) {
           commentEnd = close;
-          if (close === -1) break; // the rest of the file is a comment
           continue;
         }
       }
-      if (firstChar === HASH && indented) {
-        const depth = atxDepth(src, lineStart, indent, lineEnd);
-        if (depth > 0) {
-          let textStart = indent + depth;
-          while (textStart < lineEnd && (src.charCodeAt(textStart) === SPACE || src.charCodeAt(textStart) === TAB)) textStart++;
-          const heading = headingAt(lines, depth, textStart, lineEnd);
-          const textOf = heading.text;
-          if (heading.facts) {
-            disciplines |= heading.facts.disciplines;
-            coreSections |= heading.facts.coreSections;
-            layout.add(heading.facts, depth);
-          } else (titles ??= []).push(textOf);
-          foundTexts.push(textOf);
-          foundPlaces.push(i * 8 + depth);
-          if (depth === 1 && result.titleLine === undefined) {
-            result.titleLine = i;
-            const numbered = /^(\d+)\s*:\s*(.*)$/.exec(textOf);
-            if (numbered) {
-              result.number = Number(numbered[1]);
-              result.padded = numbered[1].length > 1 && numbered[1].startsWith('0');
-              result.title = detached(numbered[2].trim());
-            } else {
-              result.title = textOf;
-            }
-          }
-          if (depth > 1) seenSection = true;
-          if (depth > 1 || foundTexts.length > 1) sectionsMet++;
-          if (inLinks && result.linksSection) {
-            result.linksSection.end = i;
-            result.linksSection.firstLine ??= i;
-          }
-          inLinks = depth > 1 && textOf.length === 5 && textOf.toLowerCase() === 'links';
-          if (inLinks) result.linksSection = { line: i, end: count };
-          if (summaryFrom === undefined && result.summary === undefined && SUMMARY_SECTIONS.test(textOf)) summaryFrom = i + 1;
-          continue;
-        }
-      }
-      if (indented && afterText && (firstChar === EQUALS || firstChar === DASH) && isUnderline(src, indent, lineEnd, firstChar)) unreadHeadings = true;
-      else if (firstChar === LESS_THAN && indented && (src.charCodeAt(indent + 1) | 0x20) === LOWER_H && startsHtmlHeading(lines.line(i))) unreadHeadings = true;
-      // Labelled list items count in the opening (before the first section, or in a first Summary): a superset here.
-      // A bold label (`**Impact:**`) anywhere, a labelled list item only in the opening: read at the end, and only
-      // when the headings leave the kind open (most files are decided by them).
-      else if (((firstChar === STAR || firstChar === UNDERSCORE) && src.charCodeAt(indent + 1) === firstChar) || (sectionsMet <= 1 && (firstChar === DASH || firstChar === PLUS || firstChar === STAR))) (labelLines ??= []).push(i);
-      if (!seenSection && (firstChar === STAR || firstChar === DASH || firstChar === PLUS)) {
-        const line = lines.line(i);
-        const meta = META.exec(line);
-        if (meta) {
-          const field = meta[1].toLowerCase();
-          if (field === 'date' && result.dateLine === undefined) {
-            result.date = detached(meta[2]);
-            result.dateLine = i;
-          } else if (field === 'status' && result.statusLine === undefined) {
-            result.status = detached(meta[2]);
-            result.statusLine = i;
-            result.statusEnd = line.replace(/[ \t]+$/, '').length;
-            result.statusStart = result.statusEnd - meta[2].length;
-          }
-        }
-      }
+      if (firstChar === HASH && indented && readHeading(scan, i, indent, lineEnd)) continue;
+      noteShapesReadLater(scan, i, indent, lineEnd, firstChar, indented, afterText);
+      if (!scan.seenSection && (firstChar === STAR || firstChar === DASH || firstChar === PLUS)) readMetadataField(lines, i, result);
     }
-    if (inLinks && result.linksSection && result.linksSection.firstLine === undefined && !lines.isBlank(i)) result.linksSection.firstLine = i;
-    // One forward search for `](` over the whole text rather than one per line.
+    if (scan.inLinks) noteLinksListStart(scan, i);
     if (nextLink !== -1 && nextLink < lineStart) nextLink = src.indexOf('](', lineStart);
-    if (nextLink !== -1 && nextLink < lineEnd) scanLinks(withoutCodeSpans(lines.line(i)), i, inLinks, result.links);
+    if (nextLink !== -1 && nextLink < lineEnd) scanLinks(withoutCodeSpans(lines.line(i)), i, scan.inLinks, result.links);
     reached[i] = 1;
-    if (summaryFrom !== undefined && i >= summaryFrom) {
-      const summary = summaryLines(lines, summaryFrom);
-      if (summary) result.summary = detached(summary);
-      summaryFrom = undefined;
-    }
+    if (scan.summaryFrom !== undefined && i >= scan.summaryFrom) readSummary(scan, scan.summaryFrom);
   }
-  if (result.number === undefined) {
-    const prefix = /(?:^|\/)(\d{4})-[^/]*$/.exec(fileName);
-    if (prefix) result.number = Number(prefix[1]);
+}
+
+/** The offset of the line's first character that is not a space or tab (`lineEnd` if none). */
+function indentEnd(src: string, lineStart: number, lineEnd: number): number {
+  let at = lineStart;
+  while (at < lineEnd) {
+    const code = src.charCodeAt(at);
+    if (code !== SPACE && code !== TAB) break;
+    at++;
   }
-  if (result.title === undefined) {
-    let firstLine = first;
-    while (firstLine < lines.count && lines.isBlank(firstLine)) firstLine++;
-    if (firstLine < lines.count && !ATX.test(lines.line(firstLine))) result.title = detached(lines.line(firstLine).trim());
+  return at;
+}
+
+/** The marker of the code fence a line opens (```` ``` ````, `~~~` …), if it opens one. */
+function fenceOpenedBy(line: string): string | undefined {
+  return FENCE.exec(line)?.[1];
+}
+
+/** Whether line `i`, inside a code fence opened by `fence`, closes it. */
+function closesFence(lines: Lines, i: number, indent: number, firstChar: number, fence: string): boolean {
+  return (firstChar === BACKTICK || firstChar === TILDE) && lines.text.startsWith(fence, indent) && /^[`~]*$/.test(lines.line(i).trim());
+}
+
+/** Inside a comment that closes at `commentEnd` (searched for from this line when behind it): -1 once it closes on this line. */
+function commentStillOpen(src: string, commentEnd: number, lineStart: number, lineEnd: number): number {
+  const close = commentEnd < lineStart ? src.indexOf('-->', lineStart) : commentEnd;
+  return close === -1 || close + 3 <= lineEnd ? -1 : close;
+}
+
+/** Line `i` as an ATX heading (`## Text`, its first `#` at `hashes`): false when it is not one. */
+function readHeading(scan: BodyScan, i: number, hashes: number, lineEnd: number): boolean {
+  const src = scan.lines.text;
+  const depth = atxDepth(src, scan.lines.starts[i], hashes, lineEnd);
+  if (depth === 0) return false;
+  const heading = headingAt(scan.lines, depth, indentEnd(src, hashes + depth, lineEnd), lineEnd);
+  const text = heading.text;
+  if (heading.facts) {
+    scan.disciplines |= heading.facts.disciplines;
+    scan.coreSections |= heading.facts.coreSections;
+    scan.layout.add(heading.facts, depth);
+  } else (scan.titles ??= []).push(text);
+  HEADING_TEXTS.push(text);
+  HEADING_PLACES.push(i * 8 + depth);
+  if (depth === 1 && scan.result.titleLine === undefined) readTitle(scan.result, i, text);
+  if (depth > 1) scan.seenSection = true;
+  if (depth > 1 || HEADING_TEXTS.length > 1) scan.sectionsMet++;
+  enterSection(scan, i, depth, text);
+  return true;
+}
+
+/** The first `# Title`: its number (`# 3: Title`, `# 0003: Title`) and title. */
+function readTitle(result: ScannedReport, i: number, text: string): void {
+  result.titleLine = i;
+  const numbered = /^(\d+)\s*:\s*(.*)$/.exec(text);
+  if (numbered) {
+    result.number = Number(numbered[1]);
+    result.padded = numbered[1].length > 1 && numbered[1].startsWith('0');
+    result.title = detached(numbered[2].trim());
+  } else {
+    result.title = text;
   }
-  result.headingTexts = foundTexts.slice();
-  result.headingPlaces = foundPlaces.slice();
-  if (unreadHeadings) return withFullParse(result, lines);
-  const evidence = { type, title: result.title, headingTexts: result.headingTexts, template, headingFacts: { disciplines, coreSections, explains: false }, namesIncident, layout };
-  const eightD = looksLikeEightD(evidence);
+}
+
+/** A heading ends the `## Links` section (if in one) and may open it, or the summary. */
+function enterSection(scan: BodyScan, i: number, depth: number, text: string): void {
+  const { result } = scan;
+  if (scan.inLinks && result.linksSection) {
+    result.linksSection.end = i;
+    result.linksSection.firstLine ??= i;
+  }
+  scan.inLinks = depth > 1 && text.length === 5 && text.toLowerCase() === 'links';
+  if (scan.inLinks) result.linksSection = { line: i, end: scan.lines.count };
+  if (scan.summaryFrom === undefined && result.summary === undefined && SUMMARY_SECTIONS.test(text)) scan.summaryFrom = i + 1;
+}
+
+/**
+ * Shapes read only when needed: a Setext underline or an HTML heading sends the file to the full parser; a line
+ * that may hold a section label is noted, and read at the end when the headings leave the kind open.
+ */
+function noteShapesReadLater(scan: BodyScan, i: number, indent: number, lineEnd: number, firstChar: number, indented: boolean, afterText: boolean): void {
+  const src = scan.lines.text;
+  if (indented && afterText && (firstChar === EQUALS || firstChar === DASH) && isUnderline(src, indent, lineEnd, firstChar)) scan.unreadHeadings = true;
+  else if (firstChar === LESS_THAN && indented && (src.charCodeAt(indent + 1) | 0x20) === LOWER_H && startsHtmlHeading(scan.lines.line(i))) scan.unreadHeadings = true;
+  // A bold label (`**Impact:**`) anywhere; a labelled list item only in the opening (before the first section, or
+  // in a first Summary), where labelled items count: a superset of the lines that hold labels.
+  else if (((firstChar === STAR || firstChar === UNDERSCORE) && src.charCodeAt(indent + 1) === firstChar) || (scan.sectionsMet <= 1 && (firstChar === DASH || firstChar === PLUS || firstChar === STAR))) (scan.labelLines ??= []).push(i);
+}
+
+/** `- **Date:** …` or `- **Status:** …` before the first section: the first of each is the report's. */
+function readMetadataField(lines: Lines, i: number, result: ScannedReport): void {
+  const line = lines.line(i);
+  const meta = META.exec(line);
+  if (!meta) return;
+  const field = meta[1].toLowerCase();
+  if (field === 'date' && result.dateLine === undefined) {
+    result.date = detached(meta[2]);
+    result.dateLine = i;
+  } else if (field === 'status' && result.statusLine === undefined) {
+    result.status = detached(meta[2]);
+    result.statusLine = i;
+    result.statusEnd = line.replace(/[ \t]+$/, '').length;
+    result.statusStart = result.statusEnd - meta[2].length;
+  }
+}
+
+/** In the `## Links` section: its first non-blank line is where 8d-tools adds a link. */
+function noteLinksListStart(scan: BodyScan, i: number): void {
+  const section = scan.result.linksSection;
+  if (section && section.firstLine === undefined && !scan.lines.isBlank(i)) section.firstLine = i;
+}
+
+/** The summary, once the scan has reached the line after its heading. */
+function readSummary(scan: BodyScan, from: number): void {
+  const summary = summaryLines(scan.lines, from);
+  if (summary) scan.result.summary = detached(summary);
+  scan.summaryFrom = undefined;
+}
+
+/** The number of an 8d-tools file name's `NNNN-` prefix. */
+function numberOfFileName(fileName: string): number | undefined {
+  const prefix = /(?:^|\/)(\d{4})-[^/]*$/.exec(fileName);
+  return prefix ? Number(prefix[1]) : undefined;
+}
+
+/** A report without a `# Title` is titled by its first line, unless that line is a heading. */
+function firstLineTitle(lines: Lines, first: number): string | undefined {
+  let firstLine = first;
+  while (firstLine < lines.count && lines.isBlank(firstLine)) firstLine++;
+  return firstLine < lines.count && !ATX.test(lines.line(firstLine)) ? detached(lines.line(firstLine).trim()) : undefined;
+}
+
+/** The kind, from the front matter and the headings; titles and lines standing alone only when the rest does not decide. */
+function withKind(scan: BodyScan, frontMatter: FrontMatterFacts): ScannedReport {
+  const { result, lines, layout } = scan;
+  const evidence = {
+    type: frontMatter.type,
+    title: result.title,
+    headingTexts: result.headingTexts,
+    template: frontMatter.template,
+    headingFacts: { disciplines: scan.disciplines, coreSections: scan.coreSections, explains: false },
+    namesIncident: frontMatter.namesIncident,
+    layout,
+  };
+  addTitleFacts(scan.titles, looksLikeEightD(evidence), evidence.headingFacts, layout);
+  result.kind = classify({ ...evidence, pseudoHeadingTexts: [] });
+  // Lines standing alone are read only when the real headings do not decide: more section names can make a
+  // report of a document that is not one yet, never change what one is.
+  if (result.kind === undefined && scan.labelLines?.some((i) => startsSectionLabel(lines.line(i)))) return withFullParse(result, lines);
+  result.kind ??= classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, frontMatter.bodyStart)) });
+  return result;
+}
+
+/**
+ * What titles say: they are unique to their reports, so what they say of the kind is read only when the other
+ * headings do not decide (not in an 8D report); what they say of the layout takes two quick tests, without filling
+ * the memory of headings.
+ */
+function addTitleFacts(titles: string[] | undefined, eightD: boolean, headingFacts: KindFacts, layout: LayoutCounter): void {
   for (const title of titles ?? []) {
-    // Titles are unique to their reports: what they say of the kind is read only when the other headings do not
-    // decide; what they say of the layout takes two quick tests, without filling the memory of headings.
     if (eightD) {
       layout.add({ disciplines: disciplineBitOf(title), coreSections: 0, explains: isExplanatoryHeading(title) }, 1);
       continue;
     }
     const facts = kindFactsOf(title);
     layout.add(facts, 1);
-    evidence.headingFacts.disciplines |= facts.disciplines;
-    evidence.headingFacts.coreSections |= facts.coreSections;
+    headingFacts.disciplines |= facts.disciplines;
+    headingFacts.coreSections |= facts.coreSections;
   }
-  // Lines standing alone are read only when the real headings do not decide: more section names can make a
-  // report of a document that is not one yet, never change what one is.
-  result.kind = classify({ ...evidence, pseudoHeadingTexts: [] });
-  if (result.kind === undefined && labelLines?.some((i) => startsSectionLabel(lines.line(i)))) return withFullParse(result, lines);
-  result.kind ??= classify({ ...evidence, pseudoHeadingTexts: pseudoHeadingTexts(lines, linesStandingAlone(lines, first)) });
-  return result;
 }
 
 /**

@@ -10,7 +10,7 @@
  * of transition dates.
  */
 import { rememberedByText } from '../memo';
-import type { CalendarDate } from '../dates';
+import { isCalendarDay, monthNumber, type CalendarDate } from '../dates';
 import { ZONES } from './zones';
 
 // ─── Public types ───────────────────────────────────────────────────────────────────────────────────────────
@@ -127,7 +127,6 @@ function startsToken(text: string, pos: number): boolean {
 
 // ─── Dates ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
@@ -135,21 +134,9 @@ const WEEKDAYS = new Set([
 /** Stands in for a missing year: a leap year (so 29 February is a date) under today's DST rules. */
 export const DEFAULT_YEAR = 2024;
 
-/** "March", "Mar", "Sept" (any case) → 3, 3, 9. */
-function monthFromName(word: string): number | undefined {
-  const lower = word.toLowerCase();
-  if (lower === 'sept') return 9;
-  const index = MONTHS.findIndex((name) => name === lower || (lower.length === 3 && name.startsWith(lower)));
-  return index < 0 ? undefined : index + 1;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** The date when it exists on the calendar (29 February without a year is allowed). */
 function makeDate(year: number | undefined, month: number, day: number): PartialDate | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year ?? DEFAULT_YEAR, month)) return undefined;
+  if (!isCalendarDay(year ?? DEFAULT_YEAR, month, day)) return undefined;
   return year === undefined ? { month, day } : { year, month, day };
 }
 
@@ -180,7 +167,7 @@ function withYear(text: string, pos: number, month: number, day: number, yearAft
 /** "March 16", "Mar 16 2024", "January 23, 2024", "Oct 21st". */
 function readMonthDay(text: string, pos: number, yearAfter = true): Read<PartialDate> | undefined {
   const match = matchAt(MONTH_DAY, text, pos);
-  const month = match && monthFromName(match[1]);
+  const month = match && monthNumber(match[1]);
   if (!match || !month) return undefined;
   return withYear(text, pos + match[0].length, month, Number(match[2]), yearAfter);
 }
@@ -188,7 +175,7 @@ function readMonthDay(text: string, pos: number, yearAfter = true): Read<Partial
 /** "8 April", "21st Oct", "16 March 2024", "5th of May". */
 function readDayMonth(text: string, pos: number, yearAfter = true): Read<PartialDate> | undefined {
   const match = matchAt(DAY_MONTH, text, pos);
-  const month = match && monthFromName(match[2]);
+  const month = match && monthNumber(match[2]);
   if (!match || !month) return undefined;
   return withYear(text, pos + match[0].length, month, Number(match[1]), yearAfter);
 }
