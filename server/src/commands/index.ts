@@ -9,7 +9,7 @@ import { linkReports } from './linkReports';
 import { regenerateIndex } from './regenerateIndex';
 import { reportGraph } from './graph';
 import { availableTemplates } from './templates';
-import { reportFolder } from './reportFolder';
+import { locateReportFolder } from './reportFolder';
 import { reportLabel } from '../model/reportLabel';
 import { SERVER_COMMANDS, type ReportChoice, type TemplateChoice } from '../protocol';
 
@@ -52,7 +52,7 @@ export async function runCommand(context: CommandContext, command: string, raw: 
       case SERVER_COMMANDS.graph:
         return reportGraph(context);
       case SERVER_COMMANDS.templates: {
-        const folder = await reportFolder(context, text(args, 'folder'));
+        const folder = await locateReportFolder(context, text(args, 'folder'));
         const templates = (await availableTemplates(context, folder)).map(({ name, description }) => ({ name, description }));
         return { ok: true, message: `${templates.length} templates.`, templates };
       }

@@ -1,6 +1,6 @@
 import { relationNamed } from '../model/links';
 import { EditBuilder, fail, joinUri, type CommandContext, type CommandResult } from './context';
-import { reportFolder } from './reportFolder';
+import { locateReportFolder } from './reportFolder';
 import { expandTemplate, findTemplate } from './templates';
 import { inverseEdits, linkLine, readReport, type LinkEnd } from './linkReports';
 import { entriesOf, folderReports, rebuildReportsSection } from './regenerateIndex';
@@ -30,7 +30,7 @@ export function checkTitle(title: string): string {
 /** A numbered report from a template, as `8d new` makes it: lock file, links both ways, the README index. Never overwrites. */
 export async function newReport(context: CommandContext, args: NewReportArgs): Promise<CommandResult> {
   const title = checkTitle(args.title);
-  const folder = await reportFolder(context, args.folder);
+  const folder = await locateReportFolder(context, args.folder);
   const template = await findTemplate(context, folder, args.template);
   const slug = slugOf(title);
   if (!slug) fail(`"${title}" has no letters or digits to make a file name from.`);

@@ -1,5 +1,5 @@
 import { baseName, EditBuilder, joinUri, type CommandContext, type CommandResult } from './context';
-import { reportFolder, type ReportFolder } from './reportFolder';
+import { locateReportFolder, type ReportFolder } from './reportFolder';
 import type { IndexedReport } from '../workspace/reportIndex';
 import { reportLabel } from '../model/reportLabel';
 
@@ -39,7 +39,7 @@ export function rebuildReportsSection(readme: string, entries: IndexEntry[], sho
 }
 
 export async function regenerateIndex(context: CommandContext, args: { folder: string }): Promise<CommandResult> {
-  const folder = await reportFolder(context, args.folder);
+  const folder = await locateReportFolder(context, args.folder);
   const uri = joinUri(folder.uri, 'README.md');
   const readme = await context.readText(uri);
   if (readme === undefined) return { ok: false, message: `${folder.directory}/README.md does not exist: there is no index to regenerate.` };

@@ -18,7 +18,7 @@ export function checkDirectory(directory: string): string {
   return cleaned;
 }
 
-export async function reportFolder(context: CommandContext, root: string): Promise<ReportFolder> {
+export async function locateReportFolder(context: CommandContext, root: string): Promise<ReportFolder> {
   const text = await context.readText(joinUri(root, '.8d-dir'));
   if (text === undefined) fail('This workspace has no report folder yet: run "Incident Docs: Initialize Report Folder" first.');
   let directory: string;
