@@ -15,6 +15,7 @@ import { scanEntryStamp, whyUnreadable, looksStamped, findTimeRanges, findDate }
 
 const readers: [string, (input: string) => unknown][] = [
   ['scanReport', (s) => scanReport(s)],
+  ['scanReport on a heading', (s) => scanReport(`## ${s}`)],
   ['readDisciplineLabel', (s) => readDisciplineLabel(s)],
   ['normalizeTitle', (s) => normalizeTitle(s)],
   ['normalizeSectionName', (s) => normalizeSectionName(s)],
@@ -26,7 +27,7 @@ const readers: [string, (input: string) => unknown][] = [
   ['startsSectionLabel', (s) => startsSectionLabel(`- ${s}`)],
 ];
 
-const pieces = ['D 3 ', '## D3: ', '[a](b', '](', '**Date:** ', '- Supersedes: [', '(((', ' - ', '1:1', '`', '<!--', 'a'.repeat(7), '\t ', '2025-01-', '<h1 a>', '**Impact', ' and ', "'s "];
+const pieces = ['D 3 ', '## D3: ', '[a](b', '](', '**Date:** ', '- Supersedes: [', '(((', ' - ', '1:1', '`', '<!--', 'a'.repeat(7), '\t ', '2025-01-', '<h1 a>', '<a ', '<!-- x -->', '**Impact', ' and ', "'s "];
 
 for (const [name, reader] of readers) {
   test(`${name} is linear on adversarial input`, () => {

@@ -82,6 +82,16 @@ describe('sections in every shape people write them', () => {
     assert.deepEqual(report.postmortemSections.map((s) => s.kind.id), ['summary', 'root-cause', 'timeline']);
   });
 
+  test('inline HTML in a heading is no part of its words: anchors, comments, line breaks; code spans keep theirs', () => {
+    const report = bothReadings(lines('# <a name="top"></a>Incident: checkout errors <!-- draft -->', '', '## Summary <!-- one paragraph -->', '', 'x', '',
+      '## <a name="root-cause"></a>Root cause', '', 'The `<head>` tag was cached.', '', '## Timeline<br/>(UTC)', '', '- 10:00 errors begin', '',
+      '## Why `<head>` <!-- unclosed', '', 'y'));
+    assert.equal(report.kind, 'postmortem');
+    assert.equal(report.title?.title, 'Incident: checkout errors');
+    assert.deepEqual(report.headings.map((h) => h.text), ['Incident: checkout errors', 'Summary', 'Root cause', 'Timeline(UTC)', 'Why <head> <!-- unclosed']);
+    assert.deepEqual(report.postmortemSections.map((s) => s.kind.id), ['summary', 'root-cause', 'timeline']);
+  });
+
   test('TOML front matter: its title counts as the title, its values are read', () => {
     const text = lines('+++', 'title = "Outage of the build cache"', 'date = 2024-03-02', '+++', '', '## Summary', '', 'x', '', '## Timeline', '', '- 10:00 first failed build');
     const report = bothReadings(text);

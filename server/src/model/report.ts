@@ -294,7 +294,8 @@ function collectHeadings(tree: Root, lines: LineIndex): HeadingInfo[] {
     const end = node.position.end.offset ?? start;
     headings.push({
       depth: node.depth,
-      text: toString(node).trim(),
+      // Inline HTML is no part of a heading's words: `## Root cause <!-- why -->`, `## <a name="timeline"></a>Timeline`.
+      text: toString(node, { includeHtml: false }).trim(),
       bold: isBold(node),
       start,
       end,

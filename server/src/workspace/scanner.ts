@@ -92,11 +92,33 @@ function isUnderline(src: string, at: number, lineEnd: number, mark: number): bo
 }
 const SUMMARY_SECTIONS = /^(?:d2\b|summary|executive summary|overview|problem statement)/i;
 
-/** The plain text of a heading line: closing #s, emphasis, code marks and link syntax removed. */
+/** Tags as remark reads inline HTML (`<a name="x">`, `</a>`, `<br/>`), not autolinks (`<https://…>`). */
+const INLINE_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+
+/** A heading line without its inline HTML, code spans kept whole (`` `<head>` `` is code, not a tag). */
+function withoutInlineHtml(raw: string): string {
+  if (!raw.includes('`')) return withoutHtml(raw);
+  return raw.split('`').map((part, i) => (i % 2 === 0 ? withoutHtml(part) : part)).join('`');
+}
+
+/** Comments (`<!-- … -->`, found by search: linear however many are left open) and tags removed. */
+function withoutHtml(raw: string): string {
+  let text = '';
+  let from = 0;
+  for (let open = raw.indexOf('<!--'); open !== -1; open = raw.indexOf('<!--', from)) {
+    const close = raw.indexOf('-->', open + 4);
+    if (close === -1) break; // no later comment closes either
+    text += raw.slice(from, open);
+    from = close + 3;
+  }
+  return (text + raw.slice(from)).replace(INLINE_TAG, '');
+}
+
+/** The plain text of a heading line: closing #s, inline HTML, emphasis, code marks and link syntax removed. */
 function headingText(raw: string): string {
   // Most headings are plain words: skip the replacements (the index reads thousands of files).
-  if (!/[#[*_`]/.test(raw)) return raw.trim();
-  return raw
+  if (!/[#[*_`<]/.test(raw)) return raw.trim();
+  return withoutInlineHtml(raw)
     .replace(/[ \t]+#+[ \t]*$/, '')
     .replace(/!?\[([^\]]*)\]\([^)[]*\)/g, '$1')
     .replace(/\[([^\]]*)\](?:\[[^\]]*\])?/g, '$1') // reference links: `[0.9.0] - 2025-05-14`
