@@ -175,15 +175,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       try {
         for (const finding of rule.check(report, { uri: document.uri, settings, workspace: options.workspace })) findings.push({ rule, finding });
       } catch (error) {
-        // One broken rule must not silence the others; say so once, not on every keystroke.
-        if (!crashedRules.has(rule.id)) {
-          crashedRules.add(rule.id);
-          logger.error(`Rule ${rule.id} failed on ${document.uri} and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-        }
+        ruleFailed(rule, document.uri, error);
       }
     }
     // In the order of the document, as a reader meets them (a stable sort: one place keeps the rules' order).
     return findings.sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character);
+  }
+
+  /** One broken rule must not silence the others; it is said once, not on every check. */
+  function ruleFailed(rule: RuleInfo, uri: string, error: unknown): void {
+    if (crashedRules.has(rule.id)) return;
+    crashedRules.add(rule.id);
+    logger.error(`Rule ${rule.id} failed on ${uri} and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
 
   function missingInsertions(document: TextDocumentLike, settings?: Settings): SectionInsertion[] {
@@ -194,7 +197,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const result: FolderDiagnostics = { diagnostics: new Map(), messages: [] };
     for (const rule of folderRules) {
       if (settings.rules[rule.id] === 'off') continue;
-      const { findings, messages } = await rule.checkFolder(root, { fs, workspace: options.workspace });
+      let found: Awaited<ReturnType<FolderRule['checkFolder']>>;
+      try {
+        found = await rule.checkFolder(root, { fs, workspace: options.workspace });
+      } catch (error) {
+        ruleFailed(rule, root, error);
+        continue;
+      }
+      const { findings, messages } = found;
       for (const finding of findings) {
         const diagnostic = toDiagnostic(rule, finding, severityOf(rule, finding, settings), finding.uri, 0, options.docsBaseUri);
         result.diagnostics.set(finding.uri, [...(result.diagnostics.get(finding.uri) ?? []), diagnostic]);

@@ -1,7 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLanguageService } from '../../server/src/languageService';
-import { ALL_RULES, type Rule } from '../../server/src/rules';
+import { ALL_RULES, FOLDER_RULES, type FolderRule, type Rule } from '../../server/src/rules';
+import { InMemoryFileSystem } from '../../server/src/workspace/fileSystem';
 import { readSettings, DEFAULT_SETTINGS } from '../../server/src/settings';
 import { corpusReport, documentOf, findingsOf } from '../support/fixtures';
 import { floodedTimeline } from '../support/fuzz';
@@ -20,6 +21,19 @@ describe('language service', () => {
     assert.equal(second.length, 3);
     assert.equal(errors.length, 1);
     assert.match(errors[0], /Rule broken failed .* boom/s);
+  });
+
+  test('a folder rule that throws is logged once and the other folder rules still report', async () => {
+    const errors: string[] = [];
+    const broken: FolderRule = { id: 'broken-folder', description: 'always throws', defaultSeverity: 'error', appliesTo: 'nothing', checkFolder() { return Promise.reject(new Error('boom')); } };
+    const service = createLanguageService({ folderRules: [broken, ...FOLDER_RULES], logger: { error: (m) => errors.push(m), warn: () => {} } });
+    const fs = new InMemoryFileSystem({ 'file:///ws/.8d-dir': '' });
+    for (let i = 0; i < 2; i++) {
+      const { diagnostics } = await service.checkFolder('file:///ws', fs);
+      assert.deepEqual([...diagnostics.keys()], ['file:///ws/.8d-dir'], 'report-folder still says .8d-dir is empty');
+    }
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /Rule broken-folder failed on file:\/\/\/ws .* boom/s);
   });
 
   test('the parse is cached per document version', () => {
