@@ -104,11 +104,15 @@ function manifest(found, text) {
   }
   const isGenerated = (key) => key.startsWith('incidentDocs.rules.') || key in generated;
   const rewritten = {};
+  let placed = false;
   for (const [key, value] of Object.entries(properties)) {
     if (!isGenerated(key)) rewritten[key] = value;
-    else if (!Object.keys(rewritten).some((k) => k in generated)) Object.assign(rewritten, generated);
+    else if (!placed) {
+      Object.assign(rewritten, generated);
+      placed = true;
+    }
   }
-  if (!Object.keys(rewritten).some((k) => k in generated)) Object.assign(rewritten, generated);
+  if (!placed) Object.assign(rewritten, generated);
   json.contributes.configuration.properties = rewritten;
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -189,9 +189,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     logger.error(`Rule ${rule.id} failed on ${uri} and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
 
-  function missingInsertions(document: TextDocumentLike, settings?: Settings): SectionInsertion[] {
-    return check(document, settings).map(({ finding }) => finding.data).filter(isSectionInsertion);
-  }
 
   async function checkFolder(root: string, fs: FileSystem, settings: Settings = DEFAULT_SETTINGS): Promise<FolderDiagnostics> {
     const result: FolderDiagnostics = { diagnostics: new Map(), messages: [] };
@@ -227,10 +224,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getCodeActions(document, context, settings) {
       const findings = check(document, settings);
       const fixes = findings.flatMap(({ rule, finding }) => (isFixData(finding.data) ? [{ rule: rule.id, message: finding.message, fix: finding.data.fix }] : []));
-      return buildCodeActions({ uri: document.uri, version: document.version, missing: missingInsertions(document, settings), fixes }, context);
+      return buildCodeActions({ uri: document.uri, version: document.version, missing: sectionInsertionsOf(findings), fixes }, context);
     },
     insertMissingSections(document, settings) {
-      return insertAll(missingInsertions(document, settings));
+      return insertAll(sectionInsertionsOf(check(document, settings)));
     },
     getHover(document, position) {
       const report = getReport(document);
@@ -265,6 +262,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       blockCaches.delete(uri);
     },
   };
+}
+
+/** The sections the findings ask to insert (their data says so), for the quick-fixes and Insert Missing Sections. */
+function sectionInsertionsOf(findings: readonly RuleFinding[]): SectionInsertion[] {
+  return findings.map(({ finding }) => finding.data).filter(isSectionInsertion);
 }
 
 function severityOf(rule: RuleInfo, finding: Finding, settings: Settings) {
