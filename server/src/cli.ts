@@ -8,16 +8,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createLanguageService, type LanguageService } from './languageService';
 import { readSettings, DEFAULT_SETTINGS, type Settings } from './settings';
-import { severityName } from './features/diagnostics';
-import { ReportIndex } from './workspace/reportIndex';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { fileExists, nodeFileSystem } from './workspace/fileSystem';
+import { nodeFileSystem } from './workspace/fileSystem';
 import { explain, type Explanation, type TimelineExplanation } from './features/explain';
 import { buildReport } from './model/report';
 import { overLimits } from './model/limits';
-import { Diagnostic } from 'vscode-languageserver-types';
+import { ALL_RULES, FOLDER_RULES } from './rules';
+import { checkFiles } from './cli/engine';
+import { countFindings, formatText, withoutHints } from './cli/textFormat';
 import { isMarkdownFile } from './model/markdownFile';
 import { walkFiles, type WalkedEntry } from './workspace/folderWalk';
 
@@ -72,11 +71,9 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
   }
   if (paths.length === 0) return usageError(output, 'Name at least one file or folder to check.');
 
-  const workspace = new ReportIndex(fileExists);
-  const service = createLanguageService({ logger: { error: output.err, warn: output.err }, workspace });
   let settings: Settings | undefined;
   if (configPath) {
-    const loaded = loadSettings(resolve(cwd, configPath), service, output);
+    const loaded = loadSettings(resolve(cwd, configPath), output);
     if (!loaded) return 2;
     settings = loaded;
   }
@@ -97,43 +94,14 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
     } else files.push(absolute);
   }
 
-  // Index every file first, so links between the reports checked are followed both ways.
-  const texts = new Map<string, string>();
-  for (const file of files.sort()) {
-    try {
-      texts.set(file, readFileSync(file, 'utf8'));
-      workspace.update(pathToFileURL(file).href, texts.get(file)!);
-    } catch (error) {
-      output.err(`${relative(cwd, file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`);
-    }
-  }
-
-  let errors = 0;
-  let findings = 0;
-  let reports = 0;
-  const print = (file: string, diagnostics: Diagnostic[]) => {
-    const sorted = diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    for (const diagnostic of sorted) {
-      const severity = severityName(diagnostic.severity);
-      if (severity === 'hint' && !showHints) continue;
-      if (severity === 'error') errors++;
-      findings++;
-      const { line, character } = diagnostic.range.start;
-      output.out(`${relative(cwd, file)}:${line + 1}:${character + 1} ${severity} ${String(diagnostic.code)} ${Diagnostic.getMessageString(diagnostic)}`);
-    }
-  };
-  // A folder checked as a whole has its `.8d-dir` and lock file checked too, as the editor does.
-  for (const folder of folders) {
-    const result = await service.checkFolder(pathToFileURL(folder).href, nodeFileSystem, settings);
-    for (const [uri, diagnostics] of result.diagnostics) print(fileURLToPath(uri), diagnostics);
-    for (const message of result.messages) output.err(`${relative(cwd, folder) || '.'}: ${message}`);
-  }
-  for (const [file, text] of texts) {
-    const document = { uri: pathToFileURL(file).href, version: 1, getText: () => text };
-    if (service.getReport(document).kind) reports++;
-    print(file, service.computeDiagnostics(document, settings));
-  }
-  output.err(`${files.length} Markdown file${files.length === 1 ? '' : 's'} read, ${reports} report${reports === 1 ? '' : 's'} checked, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
+  const outcome = await checkFiles({ files, folders, baseSettings: settings }, { error: output.err, warn: output.err });
+  for (const { path, reason } of outcome.unreadable) output.err(`${relative(cwd, path)}: cannot be read (${reason}); skipped`);
+  for (const { path, message } of outcome.messages) output.err(`${relative(cwd, path) || '.'}: ${message}`);
+  const shown = withoutHints(outcome.results, showHints);
+  for (const line of formatText(shown, cwd)) output.out(line);
+  const { errors, findings } = countFindings(shown);
+  const { markdownFiles, reports } = outcome;
+  output.err(`${markdownFiles} Markdown file${markdownFiles === 1 ? '' : 's'} read, ${reports} report${reports === 1 ? '' : 's'} checked, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
   return errors > 0 ? 1 : 0;
 }
 
@@ -223,7 +191,7 @@ function usageError(output: Output, message: string): number {
   return 2;
 }
 
-function loadSettings(path: string, service: LanguageService, output: Output): Settings | undefined {
+function loadSettings(path: string, output: Output): Settings | undefined {
   let raw: unknown;
   try {
     // VS Code's settings files are JSON with comments and trailing commas.
@@ -243,7 +211,7 @@ function loadSettings(path: string, service: LanguageService, output: Output): S
     else if (key.startsWith('incidentDocs.')) section[key.slice('incidentDocs.'.length)] = value;
   }
   section.rules = { ...(section.rules as object | undefined), ...rules };
-  return readSettings(section, service.rules.map((rule) => rule.id), (message) => output.err(`Warning: ${message}`));
+  return readSettings(section, [...ALL_RULES, ...FOLDER_RULES].map((rule) => rule.id), (message) => output.err(`Warning: ${message}`));
 }
 
 /** The Markdown files under a folder; hidden files and folders and `node_modules` are not looked into. */
