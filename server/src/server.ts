@@ -17,6 +17,7 @@ import {
   type WorkspaceEdit,
   type Diagnostic,
   type CancellationToken,
+  DiagnosticSeverity,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './languageService';
@@ -31,7 +32,9 @@ import { fileExists } from './workspace/fileSystem';
 import { runCommand, SERVER_COMMANDS } from './commands';
 import type { CommandContext } from './commands/context';
 import { isMarkdownFile } from './model/markdownFile';
-import { INDEXING_NOTIFICATION, INSERT_MISSING_SECTIONS_COMMAND, LANGUAGE_ID, SETTINGS_SECTION, type IndexingProgress } from './protocol';
+import { WorkspaceSettings } from './config/workspaceSettings';
+import { isConfigFile, type ConfigProblem } from './config/configFile';
+import { DIAGNOSTIC_SOURCE, INDEXING_NOTIFICATION, INSERT_MISSING_SECTIONS_COMMAND, LANGUAGE_ID, SETTINGS_SECTION, type IndexingProgress } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -43,7 +46,15 @@ const indexer = new WorkspaceIndexer(nodeFileSystem, DEFAULT_DISCOVERY, fileExis
 const service = createLanguageService({ logger, workspace: indexer.index, docsBaseUri: pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href });
 
 let canPullConfiguration = false;
-let settingsPromise: Promise<Settings> | undefined;
+/** Settings the client sent rather than being asked for (`initializationOptions`, or a push when it cannot be asked). */
+let sentSettings: Settings | undefined;
+/** Each document's settings: its workspace folder's editor settings under the project config files. */
+const settings = new WorkspaceSettings({
+  fs: nodeFileSystem,
+  knownRules: service.ruleIds,
+  editorSettings,
+  onProblems: (uri, problems) => void connection.sendDiagnostics({ uri, diagnostics: problems.map(configDiagnostic) }),
+});
 const pending = new Map<string, NodeJS.Timeout>();
 const reportedSettingsProblems = new Set<string>();
 let workspaceRoots: string[] = [];
@@ -54,11 +65,12 @@ let canTakeEditRange = false;
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   const initial = params.initializationOptions as { settings?: unknown } | undefined;
-  if (initial?.settings !== undefined) settingsPromise = Promise.resolve(toSettings(initial.settings));
+  if (initial?.settings !== undefined) sentSettings = toSettings(initial.settings);
   canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
   canTakeEditRange = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
   workspaceRoots = (params.workspaceFolders ?? []).map((folder) => folder.uri);
   if (workspaceRoots.length === 0 && params.rootUri) workspaceRoots = [params.rootUri];
+  settings.setRoots(workspaceRoots);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -91,20 +103,26 @@ connection.onInitialized(() => {
   if (canWatchFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       workspaceRoots = [...workspaceRoots.filter((root) => !event.removed.some((f) => f.uri === root)), ...event.added.map((f) => f.uri)];
+      settings.setRoots(workspaceRoots);
       void indexWorkspace();
     });
   }
 });
 
-/** `files.exclude` globs that are switched on, from the editor's settings. */
+/**
+ * Each workspace folder's report globs (from its root's config file, else the settings), and the `files.exclude`
+ * globs that are switched on. The indexer takes one set for every folder: with several folders, their globs
+ * together (a file one folder's globs leave out may be read; only recognised reports are indexed anyway).
+ */
 async function discoverySettings(): Promise<DiscoverySettings> {
-  const settings = await getSettings();
+  const globs = await Promise.all(workspaceRoots.map(async (root) => (await settings.settingsForFolder(root)).reportGlobs));
+  const reportGlobs = globs.length > 0 ? [...new Set(globs.flat())] : DEFAULT_SETTINGS.reportGlobs;
   let exclude: string[] = [];
   if (canPullConfiguration) {
     const raw: unknown = await connection.workspace.getConfiguration('files.exclude').catch(() => undefined);
     if (raw && typeof raw === 'object') exclude = Object.entries(raw as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
   }
-  return { reportGlobs: settings.reportGlobs, exclude };
+  return { reportGlobs, exclude };
 }
 
 let scanGeneration = 0;
@@ -127,6 +145,8 @@ async function indexWorkspace(): Promise<void> {
     );
     if (generation !== scanGeneration) return;
     connection.console.info(`Indexed ${result.reports} reports among ${result.files} files in ${Date.now() - started} ms.`);
+    // Config files deeper than the folders' roots: their problems show without waiting for a report under them.
+    await settings.readConfigFiles(workspaceRoots.flatMap((root) => indexer.index.filesUnder(root)));
     void connection.sendNotification(INDEXING_NOTIFICATION, { state: 'end', ...result } satisfies IndexingProgress);
   } catch (error) {
     connection.console.error(`Indexing the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -143,9 +163,8 @@ const shownFolderMessages = new Set<string>();
 /** `.8d-dir` and the lock file of each workspace folder: their problems as diagnostics on them (or messages). */
 async function publishFolderHealth(): Promise<void> {
   const byFile = new Map<string, Diagnostic[]>();
-  const settings = await getSettings();
   for (const root of workspaceRoots) {
-    const health = await service.checkFolder(root, nodeFileSystem, settings);
+    const health = await service.checkFolder(root, nodeFileSystem, await settings.settingsForFolder(root));
     for (const [uri, diagnostics] of health.diagnostics) byFile.set(uri, [...(byFile.get(uri) ?? []), ...diagnostics]);
     for (const message of health.messages) {
       if (shownFolderMessages.has(message)) continue;
@@ -174,26 +193,35 @@ function toSettings(raw: unknown): Settings {
   });
 }
 
-function getSettings(): Promise<Settings> {
-  if (!settingsPromise) {
-    settingsPromise = canPullConfiguration
-      ? connection.workspace.getConfiguration(SETTINGS_SECTION).then(toSettings, (error: unknown) => {
-        connection.console.warn(`Could not read the incidentDocs settings, using defaults: ${String(error)}`);
-        return DEFAULT_SETTINGS;
-      })
-      : Promise.resolve(DEFAULT_SETTINGS);
-  }
-  return settingsPromise;
+/** The editor's settings for a workspace folder (`scopeUri`: each folder of a multi-root workspace may differ). */
+function editorSettings(root: string | undefined): Promise<Settings> {
+  if (sentSettings || !canPullConfiguration) return Promise.resolve(sentSettings ?? DEFAULT_SETTINGS);
+  return connection.workspace.getConfiguration({ scopeUri: root, section: SETTINGS_SECTION }).then(toSettings, (error: unknown) => {
+    connection.console.warn(`Could not read the incidentDocs settings, using defaults: ${String(error)}`);
+    return DEFAULT_SETTINGS;
+  });
 }
 
-connection.onDidChangeConfiguration(async (change) => {
-  const pushed = (change.settings as { incidentDocs?: unknown } | null)?.incidentDocs;
-  const before = (await getSettings()).reportGlobs.join('\n');
-  settingsPromise = !canPullConfiguration && pushed !== undefined ? Promise.resolve(toSettings(pushed)) : undefined;
-  if ((await getSettings()).reportGlobs.join('\n') !== before) void indexWorkspace();
+function configDiagnostic(problem: ConfigProblem): Diagnostic {
+  const severity = problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+  return { range: problem.range, severity, source: DIAGNOSTIC_SOURCE, message: problem.message };
+}
+
+/** Settings changed (the editor's, or a config file): index again if the report globs did, else check again. */
+async function settingsChanged(change: () => Promise<void>): Promise<void> {
+  const before = (await discoverySettings()).reportGlobs.join('\n');
+  await change();
+  if ((await discoverySettings()).reportGlobs.join('\n') !== before) void indexWorkspace();
   else void publishFolderHealth(); // a rule's severity may have changed (indexing publishes it too)
   recheckOpenDocuments();
-});
+}
+
+connection.onDidChangeConfiguration((change) => settingsChanged(() => {
+  const pushed = (change.settings as { incidentDocs?: unknown } | null)?.incidentDocs;
+  sentSettings = !canPullConfiguration && pushed !== undefined ? toSettings(pushed) : undefined;
+  settings.editorSettingsChanged();
+  return Promise.resolve();
+}));
 
 /** Markdown only: other editors may send every file they open. */
 function isMarkdown(document: TextDocument): boolean {
@@ -215,12 +243,12 @@ function schedule(document: TextDocument, delay: number): void {
 }
 
 async function validate(uri: string, version: number): Promise<void> {
-  const settings = await getSettings();
+  const documentSettings = await settings.settingsFor(uri);
   const document = documents.get(uri);
   // The user typed on (or closed the file) while settings loaded: a newer run will publish.
   if (!document || document.version !== version) return;
   try {
-    const diagnostics = service.computeDiagnostics(document, settings);
+    const diagnostics = service.computeDiagnostics(document, documentSettings);
     await connection.sendDiagnostics({ uri, version, diagnostics });
   } catch (error) {
     connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -233,9 +261,9 @@ documents.onDidChangeContent(async ({ document }) => {
   const firstTime = !seen.has(document.uri);
   seen.add(document.uri);
   if (firstTime && isMarkdown(document)) indexer.openDocument(document.uri, document.getText());
-  const settings = await getSettings();
-  schedule(document, firstTime ? 0 : settings.diagnosticsDelay);
-  if (!firstTime) indexWhenTypingPauses(document.uri, settings.diagnosticsDelay);
+  const { diagnosticsDelay } = await settings.settingsFor(document.uri);
+  schedule(document, firstTime ? 0 : diagnosticsDelay);
+  if (!firstTime) indexWhenTypingPauses(document.uri, diagnosticsDelay);
 });
 
 const pendingIndexing = new Map<string, NodeJS.Timeout>();
@@ -274,9 +302,9 @@ function requestDocument(uri: string, token: CancellationToken): TextDocument | 
 }
 
 connection.onCodeAction(async (params, token) => {
-  const settings = await getSettings();
+  const documentSettings = await settings.settingsFor(params.textDocument.uri);
   const document = requestDocument(params.textDocument.uri, token);
-  return document ? service.getCodeActions(document, params.context, settings) : [];
+  return document ? service.getCodeActions(document, params.context, documentSettings) : [];
 });
 
 connection.onHover((params, token) => {
@@ -293,6 +321,14 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
     if (change.type === FileChangeType.Deleted) indexer.fileDeleted(change.uri);
     else if (indexer.contains(change.uri)) await indexer.fileChanged(change.uri);
+  }
+  const configChanges = changes.filter((change) => isConfigFile(change.uri));
+  if (configChanges.length > 0) {
+    // settingsChanged checks the open reports again, and indexes again if the report globs changed.
+    await settingsChanged(async () => {
+      for (const change of configChanges) await settings.configFileChanged(change.uri, change.type === FileChangeType.Deleted);
+    });
+    if (configChanges.length === changes.length) return;
   }
   recheckOpenDocuments();
   // A report added or renumbered can make the lock file lag behind, as can an edit to the files themselves.
@@ -334,8 +370,10 @@ connection.onReferences((params, token) => {
 connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : service.getWorkspaceSymbols(params.query)));
 
 
-async function commandContext(): Promise<CommandContext> {
-  const settings = await getSettings();
+/** `subject`: the file or folder the command is about, whose settings it takes (templates, statuses). */
+async function commandContext(subject: string | undefined): Promise<CommandContext> {
+  const folder = subject ?? workspaceRoots[0];
+  const { supersedeSetsStatus, indexShowsStatus, templates } = folder === undefined ? await editorSettings(undefined) : await settings.settingsForFolder(folder);
   return {
     index: indexer.index,
     async readText(uri) {
@@ -363,7 +401,7 @@ async function commandContext(): Promise<CommandContext> {
         }
       }
     },
-    settings: { supersedeSetsStatus: settings.supersedeSetsStatus, indexShowsStatus: settings.indexShowsStatus, templates: settings.templates },
+    settings: { supersedeSetsStatus, indexShowsStatus, templates },
   };
 }
 
@@ -374,12 +412,12 @@ connection.onExecuteCommand(async (params) => {
     const uri = typeof (args as { uri?: unknown } | undefined)?.uri === 'string' ? (args as { uri: string }).uri : '';
     const document = documents.get(uri);
     if (!document) return { ok: false, message: 'Open the report first.' };
-    const edits = service.insertMissingSections(document, await getSettings());
+    const edits = service.insertMissingSections(document, await settings.settingsFor(uri));
     if (edits.length === 0) return { ok: true, message: 'No section is missing.' };
     const applied = await connection.workspace.applyEdit({ label: 'Insert missing sections', edit: { changes: { [uri]: edits } } });
     return applied.applied ? { ok: true, message: 'Inserted the missing sections.' } : { ok: false, message: `The editor did not apply the change${applied.failureReason ? `: ${applied.failureReason}` : ''}.` };
   }
-  const result = await runCommand(await commandContext(), params.command, args);
+  const result = await runCommand(await commandContext(commandSubject(args)), params.command, args);
   if (result.ok && result.edit) {
     const applied = await connection.workspace.applyEdit({ label: `Incident Docs: ${result.message}`, edit: result.edit });
     if (!applied.applied) return { ok: false, message: `The editor did not apply the change${applied.failureReason ? `: ${applied.failureReason}` : ''}. Nothing was written.` };
@@ -391,6 +429,13 @@ connection.onExecuteCommand(async (params) => {
   // The edit was applied here; the client gets what to tell the user and what to open.
   return { ok: result.ok, message: result.message, open: result.open, content: result.content, templates: result.templates, reports: result.reports };
 });
+
+/** The folder a command is about: the folder it works in, or the folder of the report it starts from. */
+function commandSubject(args: unknown): string | undefined {
+  const { folder, from } = (typeof args === 'object' && args !== null ? args : {}) as { folder?: unknown; from?: unknown };
+  if (typeof folder === 'string') return folder;
+  return typeof from === 'string' ? from.slice(0, from.lastIndexOf('/')) : undefined;
+}
 
 documents.listen(connection);
 connection.listen();
