@@ -23,7 +23,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannelName: PRODUCT_NAME,
     synchronize: {
       configurationSection: SETTINGS_SECTION,
-      // Every file, not only Markdown: a link may point at an image or a log that is later deleted.
+      // Every file, not only Markdown: a link may point at an image or a log that is later deleted, and a project
+      // config file (`**/.incident-docs.{json,jsonc}`) re-checks the reports under it when it changes.
       fileEvents: workspace.createFileSystemWatcher('**/*'),
     },
     middleware: {

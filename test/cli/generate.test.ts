@@ -29,7 +29,7 @@ describe('npm run generate', () => {
 
   before(() => {
     copy = mkdtempSync(join(tmpdir(), 'incident-docs-generate-test-'));
-    for (const part of ['scripts', 'server', 'templates', 'docs', 'README.md', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    for (const part of ['scripts', 'server', 'templates', 'docs', 'schemas', 'README.md', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
   });
   after(() => rmSync(copy, { recursive: true, force: true }));
