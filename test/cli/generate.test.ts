@@ -53,6 +53,9 @@ describe('npm run generate', () => {
     const setting = manifest.contributes.configuration.properties['incidentDocs.rules.summary-first'];
     assert.equal(setting.default, 'hint');
     assert.match(setting.markdownDescription, /^A post-mortem opens with its summary\. Severity of rule `summary-first`/);
+    const schema = JSON.parse(read('schemas/incident-docs.schema.json')) as { properties: Record<string, { default?: string; properties?: Record<string, { default: string }> }> };
+    assert.equal(schema.properties['rules.summary-first'].default, 'hint', 'the config file schema takes the new rule, dotted');
+    assert.equal(schema.properties.rules.properties!['summary-first'].default, 'hint', 'and nested');
     assert.match(read('README.md'), /\| \[`summary-first`\]\(docs\/rules\/summary-first\.md\) \| hint \| post-mortems \| A post-mortem opens with its summary\. \|/);
     const page = read('docs/rules/summary-first.md');
     assert.match(page, /^# summary-first\n\nA post-mortem opens with its summary\.\n\n- Default severity: \*\*hint\*\*/);

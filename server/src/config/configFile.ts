@@ -51,7 +51,9 @@ export function readConfigText(text: string, options: ConfigFileOptions): ReadCo
   // JSON with comments and trailing commas, as VS Code's own settings files.
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
-    return { layer: {}, usable: false, problems: errors.map((error) => ({ message: `Not valid JSON: ${syntaxMessage(error)}; the file is not used until it is fixed.`, range: rangeOf(error.offset, error.length), severity: 'error' as const })) };
+    // The first error only: those after it are mostly the parser losing its way.
+    const [first] = errors;
+    return { layer: {}, usable: false, problems: [{ message: `Not valid JSON: ${syntaxMessage(first)}; the file is not used until it is fixed.`, range: rangeOf(first.offset, first.length), severity: 'error' }] };
   }
   if (!root || root.type !== 'object') {
     const at = root ? rangeOf(root.offset, root.length) : rangeOf(0, 0);
