@@ -66,7 +66,7 @@ describe('project config files over stdio', () => {
     const [problem] = (await warned).diagnostics;
     assert.equal(problem.severity, WARNING);
     assert.deepEqual(problem.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } });
-    assert.match(problem.message, /^"rulez" is not a setting of Incident Docs/);
+    assert.match(typeof problem.message === 'string' ? problem.message : problem.message.value, /^"rulez" is not a setting of Incident Docs/);
     const cleared = client.waitForDiagnostics(config, (p) => p.diagnostics.length === 0);
     await write('.incident-docs.jsonc', '{ "rules.missing-section": "warning" }');
     await cleared;

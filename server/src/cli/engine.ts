@@ -8,7 +8,8 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../languageService';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { fixedSettings, type SettingsSource } from '../config/settingsSource';
+import type { SettingsSource } from '../config/settingsSource';
+import { commandLineSettings } from '../config/commandLineSettings';
 import { ReportIndex } from '../workspace/reportIndex';
 import { fileExists, nodeFileSystem } from '../workspace/fileSystem';
 
@@ -48,7 +49,7 @@ export interface EngineLogger {
 }
 
 export async function checkFiles(job: CheckJob, logger: EngineLogger): Promise<CheckOutcome> {
-  const settings: SettingsSource = fixedSettings(job.baseSettings ?? DEFAULT_SETTINGS);
+  const settings: SettingsSource = commandLineSettings(job.baseSettings ?? DEFAULT_SETTINGS, (line) => logger.warn(line));
   const workspace = new ReportIndex(fileExists);
   const service = createLanguageService({ logger, workspace });
   const outcome: CheckOutcome = { results: [], unreadable: [], messages: [], markdownFiles: 0, reports: 0 };

@@ -1,0 +1,73 @@
+/**
+ * The CLI's settings source: the same project config files as the editor, looked for from each file's folder up to
+ * its project's root: the Git repository holding it (the folder with `.git`), else the current folder when the file
+ * is under it, else the file's own folder.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Settings } from '../settings';
+import { nodeFileSystem } from '../workspace/fileSystem';
+import { isMarkdownFile } from '../model/markdownFile';
+import { ALL_RULES, FOLDER_RULES } from '../rules';
+import { projectSettings, type ProjectSettings } from './projectSettings';
+import type { SettingsSource } from './settingsSource';
+
+/** `warn` gets each problem of a config file as `path:line:column severity message` (paths from `cwd`). */
+export function commandLineSettings(base: Settings, warn: (line: string) => void, cwd = process.cwd()): SettingsSource {
+  const projects = new Map<string, ProjectSettings>();
+  const knownRules = [...ALL_RULES, ...FOLDER_RULES].map((rule) => rule.id);
+  const projectOf = (root: string) => {
+    let project = projects.get(root);
+    if (!project) {
+      project = projectSettings({
+        fs: nodeFileSystem,
+        root: pathToFileURL(root).href,
+        base,
+        knownRules,
+        onProblems: (uri, problems) => {
+          const path = relative(cwd, fileURLToPath(uri));
+          for (const { range, severity, message } of problems) warn(`${path}:${range.start.line + 1}:${range.start.character + 1} ${severity} ${message}`);
+        },
+      });
+      projects.set(root, project);
+    }
+    return project;
+  };
+  // Thousands of files share a few folders: each folder's root is looked for once.
+  const roots = new Map<string, string>();
+  const rootOf = (folder: string) => {
+    let root = roots.get(folder);
+    if (root === undefined) {
+      root = projectRoot(folder, cwd);
+      roots.set(folder, root);
+    }
+    return root;
+  };
+  return {
+    settingsFor(uri) {
+      if (!uri.startsWith('file:')) return Promise.resolve(base);
+      const path = fileURLToPath(uri);
+      // A folder checked whole (its `.8d-dir`) takes its own settings, not its parent's.
+      if (!isMarkdownFile(path) && isFolder(path)) return projectOf(rootOf(path)).settingsForFolder(uri);
+      return projectOf(rootOf(dirname(path))).settingsFor(uri);
+    },
+  };
+}
+
+/** The nearest folder from `folder` up that holds `.git` (a folder, or a file in a worktree); else `cwd` or `folder`. */
+export function projectRoot(folder: string, cwd: string): string {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return at;
+    if (dirname(at) === at) break;
+  }
+  return folder === cwd || folder.startsWith(cwd.endsWith(sep) ? cwd : `${cwd}${sep}`) ? cwd : folder;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
