@@ -1,39 +1,24 @@
-/** The CLI's default output: one line per finding, `path:line:col severity rule-id message`. */
-import { relative } from 'node:path';
+/**
+ * The default output: one line per finding, `path:line:col severity rule-id message`, paths relative to where the
+ * command was run, severities in the words VS Code's problem matchers read (`$incident-docs` matches these lines).
+ */
 import { Diagnostic } from 'vscode-languageserver-types';
-import { severityName } from '../features/diagnostics';
-import type { FileResult } from './engine';
+import type { FormatInput } from './format';
+import { relativePath } from './paths';
+import { severityWord } from '../severity';
 
-export function formatText(results: readonly FileResult[], cwd: string): string[] {
+export function formatText({ outcome, cwd }: FormatInput): string {
   const lines: string[] = [];
-  for (const { path, diagnostics } of results) {
+  for (const { path, diagnostics } of outcome.results) {
     for (const diagnostic of diagnostics) {
       const { line, character } = diagnostic.range.start;
-      lines.push(`${relative(cwd, path)}:${line + 1}:${character + 1} ${severityName(diagnostic.severity)} ${String(diagnostic.code)} ${Diagnostic.getMessageString(diagnostic)}`);
+      lines.push(`${relativePath(cwd, path)}:${line + 1}:${character + 1} ${severityWord(diagnostic.severity)} ${String(diagnostic.code)} ${oneLine(Diagnostic.getMessageString(diagnostic))}`);
     }
   }
-  return lines;
+  return lines.map((line) => `${line}\n`).join('');
 }
 
-/** Hints are suggestions VS Code shows as dots, not in the Problems panel: left out unless asked for. */
-export function withoutHints(results: readonly FileResult[], keepHints: boolean): FileResult[] {
-  if (keepHints) return [...results];
-  return results
-    .map(({ path, diagnostics }) => ({ path, diagnostics: diagnostics.filter((diagnostic) => severityName(diagnostic.severity) !== 'hint') }))
-    .filter(({ diagnostics }) => diagnostics.length > 0);
-}
-
-export function countFindings(results: readonly FileResult[]): { errors: number; warnings: number; findings: number } {
-  let errors = 0;
-  let warnings = 0;
-  let findings = 0;
-  for (const { diagnostics } of results) {
-    for (const diagnostic of diagnostics) {
-      findings++;
-      const severity = severityName(diagnostic.severity);
-      if (severity === 'error') errors++;
-      else if (severity === 'warning') warnings++;
-    }
-  }
-  return { errors, warnings, findings };
+/** A finding is one line, whatever its message holds. */
+function oneLine(message: string): string {
+  return message.replace(/\r?\n/g, ' ');
 }
