@@ -1,112 +1,62 @@
 /**
  * Headless check over the same language service the editor uses:
- *   incident-docs check <files or folders…>
- * Prints `path:line:col severity rule-id message` per finding; exits 1 if any error was found, 0 otherwise, 2 on bad usage.
+ *   incident-docs check [options] <files, folders or globs…>   (see cli/usage.ts, cli/check.ts)
  *   incident-docs explain <file>
  * Prints what was understood of one document: its kind and why, each heading's role, each timeline entry's instant.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readSettings, DEFAULT_SETTINGS, type Settings } from './settings';
+import { resolve } from 'node:path';
+import { readSettings, DEFAULT_SETTINGS } from './settings';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { nodeFileSystem } from './workspace/fileSystem';
 import { explain, type Explanation, type TimelineExplanation } from './features/explain';
 import { buildReport } from './model/report';
 import { overLimits } from './model/limits';
 import { ALL_RULES, FOLDER_RULES } from './rules';
-import { checkFiles } from './cli/engine';
-import { countFindings, formatText, withoutHints } from './cli/textFormat';
-import { isMarkdownFile } from './model/markdownFile';
-import { walkFiles, type WalkedEntry } from './workspace/folderWalk';
+import { parseCheckArgs } from './cli/args';
+import { EXIT_CLEAN, EXIT_TROUBLE, runCheck, type CliOutput, type LoadedConfig } from './cli/check';
+import { PACKAGE } from './cli/packageInfo';
+import { USAGE } from './cli/usage';
 
-const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
-       incident-docs explain [--format text|json] <file>
-
-Checks the 8D reports and post-mortems among the Markdown files given (folders are searched,
-skipping node_modules and hidden folders). Files that are not reports are skipped silently.
-A folder's .8d-dir, and the lock file of the report folder it names, are checked too.
-
-  --config <file>  a JSON file with incidentDocs.* settings, e.g. a .vscode/settings.json
-                   ("incidentDocs.rules.empty-section": "off")
-  --hints          also print hints (suggestions VS Code shows as dots, not in the Problems panel)
-
-explain prints what was understood of one Markdown file: its kind (8D report, post-mortem or
-not a report) and why, each heading with the role it was given (a post-mortem section, an 8D
-discipline, or — for none), and each timeline entry with its instant in UTC and its zone, or why
-it was not read. --format json prints the same as JSON.
-
-Exit status: check: 1 if any error was found, 0 otherwise; explain: 0; both: 2 on bad usage
-or a file that cannot be read.`;
-
-interface Output {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-export async function runCli(args: string[], output: Output, cwd = process.cwd()): Promise<number> {
+export async function runCli(args: string[], output: CliOutput, cwd = process.cwd(), readStdin: () => Promise<string> = readStandardInput): Promise<number> {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h') {
-    (args.length === 0 ? output.err : output.out)(USAGE);
-    return args.length === 0 ? 2 : 0;
+    if (args.length === 0) output.err(USAGE);
+    else output.out(USAGE);
+    return args.length === 0 ? EXIT_TROUBLE : EXIT_CLEAN;
+  }
+  if (args[0] === '--version' || args[0] === '-v') {
+    output.out(PACKAGE.version);
+    return EXIT_CLEAN;
   }
   if (args[0] === 'explain') return runExplain(args.slice(1), output, cwd);
-  if (args[0] !== 'check') {
-    output.err(`Unknown command "${args[0]}".\n\n${USAGE}`);
-    return 2;
+  if (args[0] !== 'check') return usageError(output, `Unknown command "${args[0]}".`);
+  const checkArgs = args.slice(1);
+  if (checkArgs.includes('--help') || checkArgs.includes('-h')) {
+    output.out(USAGE);
+    return EXIT_CLEAN;
   }
-  const paths: string[] = [];
-  let configPath: string | undefined;
-  let showHints = false;
-  for (let i = 1; i < args.length; i++) {
-    if (args[i] === '--hints') {
-      showHints = true;
-    } else if (args[i] === '--config') {
-      configPath = args[++i];
-      if (!configPath) return usageError(output, '--config needs a file name.');
-    } else if (args[i].startsWith('-')) {
-      return usageError(output, `Unknown option "${args[i]}".`);
-    } else {
-      paths.push(args[i]);
-    }
+  if (checkArgs.includes('--version')) {
+    output.out(PACKAGE.version);
+    return EXIT_CLEAN;
   }
-  if (paths.length === 0) return usageError(output, 'Name at least one file or folder to check.');
+  const parsed = parseCheckArgs(checkArgs);
+  if ('usageError' in parsed) return usageError(output, parsed.usageError);
+  let config: LoadedConfig | undefined;
+  if (parsed.options.configPath) {
+    config = loadConfig(resolve(cwd, parsed.options.configPath), output);
+    if (!config) return EXIT_TROUBLE;
+  }
+  return runCheck(parsed.options, config, output, cwd, readStdin);
+}
 
-  let settings: Settings | undefined;
-  if (configPath) {
-    const loaded = loadSettings(resolve(cwd, configPath), output);
-    if (!loaded) return 2;
-    settings = loaded;
-  }
-
-  const files: string[] = [];
-  const folders: string[] = [];
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch {
-      return usageError(output, `No such file or folder: ${path}`);
-    }
-    if (stats.isDirectory()) {
-      folders.push(absolute);
-      files.push(...(await markdownFilesUnder(absolute)));
-    } else files.push(absolute);
-  }
-
-  const outcome = await checkFiles({ files, folders, baseSettings: settings }, { error: output.err, warn: output.err });
-  for (const { path, reason } of outcome.unreadable) output.err(`${relative(cwd, path)}: cannot be read (${reason}); skipped`);
-  for (const { path, message } of outcome.messages) output.err(`${relative(cwd, path) || '.'}: ${message}`);
-  const shown = withoutHints(outcome.results, showHints);
-  for (const line of formatText(shown, cwd)) output.out(line);
-  const { errors, findings } = countFindings(shown);
-  const { markdownFiles, reports } = outcome;
-  output.err(`${markdownFiles} Markdown file${markdownFiles === 1 ? '' : 's'} read, ${reports} report${reports === 1 ? '' : 's'} checked, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
-  return errors > 0 ? 1 : 0;
+/** All of standard input, as UTF-8 text. */
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** `explain [--format text|json] <file>`: what was understood of one document; 0, or 2 when it cannot be read. */
-function runExplain(args: string[], output: Output, cwd: string): number {
+function runExplain(args: string[], output: CliOutput, cwd: string): number {
   let format = 'text';
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -181,51 +131,53 @@ function timelineLines(timeline: TimelineExplanation, lineNumber: (line: number)
 }
 
 /** A file that cannot be explained: the usage was right, so the message alone. */
-function fileError(output: Output, message: string): number {
+function fileError(output: CliOutput, message: string): number {
   output.err(message);
-  return 2;
+  return EXIT_TROUBLE;
 }
 
-function usageError(output: Output, message: string): number {
+function usageError(output: CliOutput, message: string): number {
   output.err(`${message}\n\n${USAGE}`);
-  return 2;
+  return EXIT_TROUBLE;
 }
 
-function loadSettings(path: string, output: Output): Settings | undefined {
+/** The settings of a `--config` file, and its `files.exclude` globs that are on; undefined (said why) when it cannot be read. */
+function loadConfig(path: string, output: CliOutput): LoadedConfig | undefined {
   let raw: unknown;
   try {
     // VS Code's settings files are JSON with comments and trailing commas.
     const errors: ParseError[] = [];
     raw = parseJsonc(readFileSync(path, 'utf8'), errors, { allowTrailingComma: true });
     if (errors.length > 0) throw new Error(`${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('it does not hold a JSON object of settings');
   } catch (error) {
-    output.err(`Cannot read settings from ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    output.err(`Cannot read settings from ${path}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
   // Accept both VS Code's flat keys ("incidentDocs.rules.x") and a nested { incidentDocs: { rules: { x } } }.
   const section: Record<string, unknown> = {};
   const rules: Record<string, unknown> = {};
+  let exclude: string[] = [];
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (key === 'incidentDocs' && typeof value === 'object' && value) Object.assign(section, value);
     else if (key.startsWith('incidentDocs.rules.')) rules[key.slice('incidentDocs.rules.'.length)] = value;
     else if (key.startsWith('incidentDocs.')) section[key.slice('incidentDocs.'.length)] = value;
+    // The editor's index leaves out what files.exclude hides; so does the CLI given the same settings.
+    else if (key === 'files.exclude' && typeof value === 'object' && value) exclude = Object.entries(value as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
   }
   section.rules = { ...(section.rules as object | undefined), ...rules };
-  return readSettings(section, [...ALL_RULES, ...FOLDER_RULES].map((rule) => rule.id), (message) => output.err(`Warning: ${message}`));
-}
-
-/** The Markdown files under a folder; hidden files and folders and `node_modules` are not looked into. */
-async function markdownFilesUnder(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  const skipped = (entry: WalkedEntry) => entry.name.startsWith('.') || entry.name === 'node_modules';
-  for await (const files of walkFiles(nodeFileSystem, pathToFileURL(folder).href, skipped)) {
-    for (const file of files) if (isMarkdownFile(file.name)) found.push(fileURLToPath(file.uri));
-  }
-  return found;
+  const settings = readSettings(section, [...ALL_RULES, ...FOLDER_RULES].map((rule) => rule.id), (message) => output.err(`Warning: ${message}`));
+  return { settings, exclude };
 }
 
 if (require.main === module) {
-  void runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then((status) => {
+  const output: CliOutput = { out: (line) => console.log(line), err: (line) => console.error(line), write: (text) => process.stdout.write(text) };
+  runCli(process.argv.slice(2), output).then((status) => {
     process.exitCode = status;
+  }, (error: unknown) => {
+    // A bug, not a finding: say so plainly, with the stack for the bug report.
+    console.error(`incident-docs failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    process.exitCode = EXIT_TROUBLE;
   });
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/fixtures';
@@ -15,10 +15,10 @@ test('check examples/: one line per finding as path:line:col severity rule-id me
   const { status, lines, stderr } = cli(['check', 'examples']);
   assert.equal(status, 1);
   assert.ok(lines.includes('examples/reports/0004-intermittent-modbus-timeouts-after-gateway-reboot.md:1:1 error missing-section Missing section D3: Interim containment action'), lines.join('\n'));
-  assert.ok(lines.includes('examples/reports/0004-intermittent-modbus-timeouts-after-gateway-reboot.md:48:1 information empty-section Section D5 is empty: it holds only its prompt'));
+  assert.ok(lines.includes('examples/reports/0004-intermittent-modbus-timeouts-after-gateway-reboot.md:48:1 info empty-section Section D5 is empty: it holds only its prompt'));
   assert.ok(lines.includes('examples/reports/0005-enclosure-gasket-cracking-on-outdoor-kg-400-units.md:21:1 warning section-order D4 and D2 are swapped: D4 should come after D2 (line 39)'));
   assert.ok(lines.includes('examples/reports/0006-adhesive-bead-gaps-on-lid-assembly.md:34:1 error duplicate-section Duplicate section D3: it is already on line 24'));
-  assert.ok(lines.every((line) => /^[^:]+:\d+:\d+ (error|warning|information|hint) [a-z-]+ .+$/.test(line)), lines.join('\n'));
+  assert.ok(lines.every((line) => /^[^:]+:\d+:\d+ (error|warning|info|hint) [a-z-]+ .+$/.test(line)), lines.join('\n'));
   assert.ok(!lines.some((line) => /0001|0002|0003|README|2024-03-05/.test(line)), 'complete reports, the clean post-mortem and the README are silent');
   // The six 8D reports, their README and the two example post-mortems (see examples.test.ts for theirs).
   assert.match(stderr, /9 Markdown files read, 8 reports checked, \d+ findings \(5 errors\)\./);
@@ -36,12 +36,66 @@ test('findings without errors exit 0', () => {
   assert.equal(lines.length, 2);
 });
 
-test('bad usage exits 2 with a message', () => {
-  for (const args of [[], ['lint', 'examples'], ['check'], ['check', 'no/such/folder'], ['check', '--frobnicate', 'examples']]) {
+test('bad usage exits 2 with a message and the usage, never a stack trace', () => {
+  const cases = [[], ['lint', 'examples'], ['check'], ['check', '--frobnicate', 'examples'], ['check', '--format', 'xml', 'examples'], ['check', '--max-warnings', 'many', 'examples'], ['check', '--config'], ['check', '--stdin', 'examples'], ['check', '--stdin-filename', 'x.md', 'examples']];
+  for (const args of cases) {
     const { status, stderr } = cli(args);
     assert.equal(status, 2, args.join(' '));
     assert.match(stderr, /Usage: incident-docs check/);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
   }
+});
+
+test('a path that does not exist, and a glob that matches nothing, exit 2 with a clear message', () => {
+  const missing = cli(['check', 'no/such/folder']);
+  assert.equal(missing.status, 2);
+  assert.equal(missing.stderr.trim(), 'No such file or folder: no/such/folder');
+  const glob = cli(['check', 'examples/**/*.rst']);
+  assert.equal(glob.status, 2);
+  assert.equal(glob.stderr.trim(), 'No Markdown file matches examples/**/*.rst.');
+});
+
+test('an invalid --config file exits 2 and says what is wrong with it', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'incident-docs-cli-'));
+  writeFileSync(join(folder, 'broken.json'), '{ "incidentDocs.rules.metadata": ');
+  writeFileSync(join(folder, 'list.json'), '[1, 2]');
+  for (const [name, why] of [['broken.json', /ValueExpected|CloseBraceExpected/], ['list.json', /not hold a JSON object/], ['absent.json', /no such file/]] as const) {
+    const { status, stderr, stdout } = cli(['check', '--config', join(folder, name), 'examples']);
+    assert.equal(status, 2, name);
+    assert.match(stderr, new RegExp(`Cannot read settings from .*${name}: `));
+    assert.match(stderr, why);
+    assert.equal(stdout, '');
+  }
+});
+
+test('a file named that cannot be read exits 2; one inside a folder is skipped with a note', { skip: process.getuid?.() === 0 && 'root reads every file' }, () => {
+  const folder = mkdtempSync(join(tmpdir(), 'incident-docs-cli-'));
+  writeFileSync(join(folder, 'locked.md'), '# 1: T\n');
+  chmodSync(join(folder, 'locked.md'), 0o000);
+  const named = cli(['check', 'locked.md'], folder);
+  assert.equal(named.status, 2);
+  assert.match(named.stderr, /^locked\.md: cannot be read \(EACCES\)$/m);
+  const walked = cli(['check', '.'], folder);
+  assert.equal(walked.status, 0);
+  assert.match(walked.stderr, /^locked\.md: cannot be read \(EACCES\); skipped$/m);
+});
+
+test('--version prints the version of package.json', () => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  for (const args of [['--version'], ['check', '--version']]) {
+    const { status, stdout } = cli(args);
+    assert.equal(status, 0);
+    assert.equal(stdout, `${version}\n`);
+  }
+});
+
+test('--max-warnings: exit 1 when the warnings exceed it, 0 when within it', () => {
+  // Two warnings and no error.
+  const file = 'examples/reports/0005-enclosure-gasket-cracking-on-outdoor-kg-400-units.md';
+  assert.equal(cli(['check', '--max-warnings', '2', file]).status, 0);
+  const over = cli(['check', '--max-warnings=1', file]);
+  assert.equal(over.status, 1);
+  assert.match(over.stderr, /2 warnings, more than --max-warnings 1 allows\./);
 });
 
 test('--config applies VS Code settings: a rule turned off, another raised to error', () => {

@@ -23,7 +23,7 @@ function findingsByFile(): Map<string, Seen[]> {
   assert.ok(result.status === 0 || result.status === 1, result.stderr);
   const byFile = new Map<string, Seen[]>();
   for (const line of result.stdout.split('\n')) {
-    const match = /^(.*):(\d+):(\d+) (error|warning|information|hint) (\S+) (.*)$/.exec(line);
+    const match = /^(.*):(\d+):(\d+) (error|warning|info|hint) (\S+) (.*)$/.exec(line);
     if (!match) continue;
     const seen = byFile.get(match[1]) ?? [];
     seen.push({ line: Number(match[2]), severity: match[4], rule: match[5], message: match[6] });

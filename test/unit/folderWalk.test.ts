@@ -45,8 +45,49 @@ test('a folder that cannot be read yields nothing', async () => {
   assert.deepEqual(batches, []);
 });
 
-test('discovery skips node_modules but, unlike the CLI, not hidden folders', async () => {
+test('discovery skips node_modules but not hidden folders (their Markdown is not read unless a template)', async () => {
   const found: string[] = [];
   for await (const files of discoverFiles(tree, ROOT, DEFAULT_DISCOVERY)) for (const file of files) found.push(`${file.uri.slice(ROOT.length + 1)}${file.read ? ' (read)' : ''}`);
   assert.deepEqual(found, ['Z.txt', 'a.md (read)', 'b.md (read)', 'docs/image.png', 'docs/8d/0001-x.md (read)', '.hidden/h.md']);
+});
+
+test('discovery honours nested .gitignore files, the deepest deciding, and reads .templates/ though it is a dot-folder', async () => {
+  const nested = new InMemoryFileSystem({
+    [`${ROOT}/.gitignore`]: 'drafts/\n*.tmp.md\n',
+    [`${ROOT}/a.md`]: '',
+    [`${ROOT}/x.tmp.md`]: '',
+    [`${ROOT}/drafts/d.md`]: '',
+    [`${ROOT}/docs/.gitignore`]: 'fixtures/\n!keep.tmp.md\n',
+    [`${ROOT}/docs/keep.tmp.md`]: '',
+    [`${ROOT}/docs/fixtures/f.md`]: '',
+    [`${ROOT}/docs/8d/0001-x.md`]: '',
+    [`${ROOT}/docs/8d/.templates/hardware.md`]: '',
+    [`${ROOT}/other/fixtures/kept.md`]: '',
+  });
+  const found: string[] = [];
+  for await (const files of discoverFiles(nested, ROOT, DEFAULT_DISCOVERY)) for (const file of files) found.push(`${file.uri.slice(ROOT.length + 1)}${file.read ? ' (read)' : ''}`);
+  assert.deepEqual(found.sort(), [
+    '.gitignore',
+    'a.md (read)',
+    'docs/.gitignore',
+    'docs/8d/.templates/hardware.md (read)',
+    'docs/8d/0001-x.md (read)',
+    'docs/keep.tmp.md (read)',
+    'other/fixtures/kept.md (read)',
+  ]);
+});
+
+test('a folder below the root honours the .gitignore files above it, from the folder named as the top', async () => {
+  const tree = new InMemoryFileSystem({
+    [`${ROOT}/.gitignore`]: 'docs/drafts/\n',
+    [`${ROOT}/docs/a.md`]: '',
+    [`${ROOT}/docs/drafts/d.md`]: '',
+  });
+  const paths = async (scope: { ignoresFrom?: string }) => {
+    const found: string[] = [];
+    for await (const files of discoverFiles(tree, `${ROOT}/docs`, DEFAULT_DISCOVERY, scope)) for (const file of files) found.push(file.uri.slice(ROOT.length + 1));
+    return found.sort();
+  };
+  assert.deepEqual(await paths({ ignoresFrom: ROOT }), ['docs/a.md']);
+  assert.deepEqual(await paths({}), ['docs/a.md', 'docs/drafts/d.md'], 'the editor\'s workspace folder is its own top');
 });

@@ -22,6 +22,11 @@ export interface CheckJob {
   baseSettings?: Settings;
   /** Texts to check instead of reading the file (`--stdin`), by absolute path. */
   texts?: ReadonlyMap<string, string>;
+  /**
+   * Absolute paths of files indexed but not checked: the custom templates (`.templates/<name>.md`) a report made from
+   * one is checked against, as the editor's index reads them. One that cannot be read is passed over.
+   */
+  context?: string[];
 }
 
 export interface FileResult {
@@ -70,6 +75,14 @@ export async function checkFiles(job: CheckJob, logger: EngineLogger): Promise<C
     }
   }
   outcome.markdownFiles = texts.size;
+  for (const file of job.context ?? []) {
+    if (texts.has(file)) continue;
+    try {
+      workspace.update(pathToFileURL(file).href, readFileSync(file, 'utf8'));
+    } catch {
+      // a template that cannot be read is missed as the editor would miss it; the reports are still checked
+    }
+  }
 
   for (const folder of job.folders) {
     const uri = pathToFileURL(folder).href;
