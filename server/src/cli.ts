@@ -6,8 +6,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readSettings, DEFAULT_SETTINGS } from './settings';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { DEFAULT_SETTINGS } from './settings';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { readSettingsFile } from './config/configFile';
 import { explain, type Explanation, type TimelineExplanation } from './features/explain';
 import { buildReport } from './model/report';
 import { overLimits } from './model/limits';
@@ -143,32 +144,30 @@ function usageError(output: CliOutput, message: string): number {
 
 /** The settings of a `--config` file, and its `files.exclude` globs that are on; undefined (said why) when it cannot be read. */
 function loadConfig(path: string, output: CliOutput): LoadedConfig | undefined {
-  let raw: unknown;
+  let text: string;
   try {
-    // VS Code's settings files are JSON with comments and trailing commas.
-    const errors: ParseError[] = [];
-    raw = parseJsonc(readFileSync(path, 'utf8'), errors, { allowTrailingComma: true });
-    if (errors.length > 0) throw new Error(`${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}`);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('it does not hold a JSON object of settings');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    output.err(`Cannot read settings from ${path}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`);
+    output.err(`Cannot read settings from ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? String(error)}`);
     return undefined;
   }
-  // Accept both VS Code's flat keys ("incidentDocs.rules.x") and a nested { incidentDocs: { rules: { x } } }.
-  const section: Record<string, unknown> = {};
-  const rules: Record<string, unknown> = {};
-  let exclude: string[] = [];
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (key === 'incidentDocs' && typeof value === 'object' && value) Object.assign(section, value);
-    else if (key.startsWith('incidentDocs.rules.')) rules[key.slice('incidentDocs.rules.'.length)] = value;
-    else if (key.startsWith('incidentDocs.')) section[key.slice('incidentDocs.'.length)] = value;
-    // The editor's index leaves out what files.exclude hides; so does the CLI given the same settings.
-    else if (key === 'files.exclude' && typeof value === 'object' && value) exclude = Object.entries(value as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
+  // The reader project config files go through: nested, dotted and VS Code's flat keys alike, other tools' keys let be.
+  const read = readSettingsFile(text, [...ALL_RULES, ...FOLDER_RULES].map((rule) => rule.id));
+  if (!read.usable) {
+    output.err(`Cannot read settings from ${path}: ${read.problems.map((problem) => problem.message).join(' ')}`);
+    return undefined;
   }
-  section.rules = { ...(section.rules as object | undefined), ...rules };
-  const settings = readSettings(section, [...ALL_RULES, ...FOLDER_RULES].map((rule) => rule.id), (message) => output.err(`Warning: ${message}`));
-  return { settings, exclude };
+  for (const { range, severity, message } of read.problems) output.err(`${path}:${range.start.line + 1}:${range.start.character + 1} ${severity} ${message}`);
+  return { settings: read.settings, exclude: enabledExcludes(text) };
+}
+
+/** The editor's index leaves out what `files.exclude` hides; so does the CLI given the same settings. */
+function enabledExcludes(text: string): string[] {
+  const raw: unknown = parseJsonc(text, [], { allowTrailingComma: true });
+  const excludes = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['files.exclude'] : undefined;
+  if (typeof excludes !== 'object' || excludes === null) return [];
+  return Object.entries(excludes as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
 }
 
 if (require.main === module) {

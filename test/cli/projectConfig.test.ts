@@ -44,3 +44,27 @@ test('a config file\'s problems are printed with their place, and its entry is n
   assert.match(stderr, /^\.incident-docs\.jsonc:2:33 warning Setting incidentDocs\.rules\.missing-section must be one of off, hint, information, warning, error/m);
   assert.equal(status, 1, 'missing-section at its default severity: errors');
 });
+
+test('a config file that is not JSON is said at its place and the check exits 2', () => {
+  writeFileSync(join(repository, '.incident-docs.jsonc'), '{ "rules": { "missing-section": "off" ');
+  const { status, stderr } = check('docs');
+  assert.match(stderr, /^\.incident-docs\.jsonc:1:\d+ error Not valid JSON/m);
+  assert.equal(status, 2);
+  rmSync(join(repository, '.incident-docs.jsonc'));
+});
+
+test('--config takes VS Code\'s flat keys for nested settings', () => {
+  writeFileSync(join(repository, 'settings.json'), '{ "incidentDocs.postmortem.requiredSections": ["Summary", "Timeline"] }');
+  const postmortem = join(repository, 'docs', 'outage.md');
+  writeFileSync(postmortem, '# Outage of the sign-in page\n\n## Summary\n\nSign-in failed for an hour.\n\n## Impact\n\nAll users.\n\n## Root cause\n\nAn expired certificate.\n');
+  const flat = check('--config', 'settings.json', 'docs/outage.md');
+  assert.deepEqual(flat.lines.map((line) => line.replace(/ \(.*$/, '')), ['docs/outage.md:1:1 warning missing-section Missing section Timeline']);
+  rmSync(postmortem);
+});
+
+test('the report globs of the config file at the repository\'s root choose which files a folder holds', () => {
+  writeFileSync(join(repository, '.incident-docs.jsonc'), '{ "reportGlobs": ["docs/lab/**/*.md"] }');
+  const { stderr } = check('.');
+  assert.match(stderr, /^1 Markdown file read, 1 report checked/m);
+  rmSync(join(repository, '.incident-docs.jsonc'));
+});

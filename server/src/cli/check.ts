@@ -1,8 +1,10 @@
 /** `incident-docs check`: choose the files, check them, optionally fix what needs no person, print, and say how it went. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Settings } from '../settings';
-import { DEFAULT_DISCOVERY, type DiscoverySettings } from '../workspace/discovery';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { commandLineSettings } from '../config/commandLineSettings';
+import { pathToFileURL } from 'node:url';
+import type { DiscoverySettings } from '../workspace/discovery';
 import { ALL_RULES, FOLDER_RULES } from '../rules';
 import { checkFiles, type CheckJob, type CheckOutcome, type EngineLogger } from './engine';
 import type { CheckOptions } from './args';
@@ -36,7 +38,17 @@ export interface LoadedConfig {
 const STDIN_DEFAULT_NAME = 'stdin.md';
 
 export async function runCheck(options: CheckOptions, config: LoadedConfig | undefined, output: CliOutput, cwd: string, readStdin: () => Promise<string>): Promise<number> {
-  const discovery: DiscoverySettings = { reportGlobs: config?.settings.reportGlobs ?? DEFAULT_DISCOVERY.reportGlobs, exclude: config?.exclude ?? [] };
+  // Problems the check meets on its way (a config file that is not JSON, a rule that failed) are said and make the
+  // exit status 2: a run that did not check what it was asked to check must not pass as clean.
+  let troubled = false;
+  const logger: EngineLogger = {
+    error: (message) => {
+      troubled = true;
+      output.err(message);
+    },
+    warn: (message) => output.err(message),
+  };
+  const discovery: DiscoverySettings = { reportGlobs: await projectReportGlobs(config?.settings ?? DEFAULT_SETTINGS, cwd), exclude: config?.exclude ?? [] };
   let job: CheckJob;
   let named: string[] = [];
   let stdinPath: string | undefined;
@@ -60,8 +72,6 @@ export async function runCheck(options: CheckOptions, config: LoadedConfig | und
     named = selected.selection.named;
     job = { files, folders, baseSettings: config?.settings, context: templates };
   }
-  const logger: EngineLogger = { error: (message) => output.err(message), warn: (message) => output.err(message) };
-
   let outcome: CheckOutcome;
   if (options.fix) {
     outcome = await checkAndFix(job, stdinPath, cwd, output, logger);
@@ -95,13 +105,24 @@ export async function runCheck(options: CheckOptions, config: LoadedConfig | und
   const { errors, warnings, findings } = countFindings(shown.results);
   const { markdownFiles, reports } = outcome;
   output.err(`${markdownFiles} Markdown file${plural(markdownFiles)} read, ${reports} report${plural(reports)} checked, ${findings} finding${plural(findings)} (${errors} error${plural(errors)}).`);
-  if (status === EXIT_TROUBLE) return status;
+  if (status === EXIT_TROUBLE || troubled) return EXIT_TROUBLE;
   if (errors > 0) return EXIT_FINDINGS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     output.err(`${warnings} warning${plural(warnings)}, more than --max-warnings ${options.maxWarnings} allows.`);
     return EXIT_FINDINGS;
   }
   return EXIT_CLEAN;
+}
+
+/**
+ * The report globs that choose a folder's files: those of `--config` under the project config file at the project's
+ * root, as the editor takes them from the config file at its workspace folder's root. Its problems are said when the
+ * files are checked, not here.
+ */
+async function projectReportGlobs(base: Settings, cwd: string): Promise<string[]> {
+  const root = repositoryRoot(cwd) ?? cwd;
+  const settings = await commandLineSettings(base, () => undefined, cwd).settingsFor(pathToFileURL(root).href);
+  return settings.reportGlobs;
 }
 
 function plural(count: number): string {

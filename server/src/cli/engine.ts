@@ -54,7 +54,7 @@ export interface EngineLogger {
 }
 
 export async function checkFiles(job: CheckJob, logger: EngineLogger): Promise<CheckOutcome> {
-  const settings: SettingsSource = commandLineSettings(job.baseSettings ?? DEFAULT_SETTINGS, (line) => logger.warn(line));
+  const settings: SettingsSource = commandLineSettings(job.baseSettings ?? DEFAULT_SETTINGS, (line, severity) => (severity === 'error' ? logger.error(line) : logger.warn(line)));
   const workspace = new ReportIndex(fileExists);
   const service = createLanguageService({ logger, workspace });
   const outcome: CheckOutcome = { results: [], unreadable: [], messages: [], markdownFiles: 0, reports: 0 };

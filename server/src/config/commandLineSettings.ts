@@ -12,9 +12,13 @@ import { isMarkdownFile } from '../model/markdownFile';
 import { ALL_RULES, FOLDER_RULES } from '../rules';
 import { projectSettings, type ProjectSettings } from './projectSettings';
 import type { SettingsSource } from './settingsSource';
+import type { ConfigProblem } from './configFile';
 
-/** `warn` gets each problem of a config file as `path:line:column severity message` (paths from `cwd`). */
-export function commandLineSettings(base: Settings, warn: (line: string) => void, cwd = process.cwd()): SettingsSource {
+/**
+ * `warn` gets each problem of a config file as `path:line:column severity message` (paths from `cwd`), with its
+ * severity: an `error` is a file that is not used at all (not JSON, not an object, unreadable).
+ */
+export function commandLineSettings(base: Settings, warn: (line: string, severity: ConfigProblem['severity']) => void, cwd = process.cwd()): SettingsSource {
   const projects = new Map<string, ProjectSettings>();
   const knownRules = [...ALL_RULES, ...FOLDER_RULES].map((rule) => rule.id);
   const projectOf = (root: string) => {
@@ -27,7 +31,7 @@ export function commandLineSettings(base: Settings, warn: (line: string) => void
         knownRules,
         onProblems: (uri, problems) => {
           const path = relative(cwd, fileURLToPath(uri));
-          for (const { range, severity, message } of problems) warn(`${path}:${range.start.line + 1}:${range.start.character + 1} ${severity} ${message}`);
+          for (const { range, severity, message } of problems) warn(`${path}:${range.start.line + 1}:${range.start.character + 1} ${severity} ${message}`, severity);
         },
       });
       projects.set(root, project);
