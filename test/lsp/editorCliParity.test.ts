@@ -52,26 +52,25 @@ function parityWorkspace(): string {
   return root;
 }
 
-/** `path:line:col severity rule message`, the severity word as the text format prints it. */
-const FINDING = /^(.+):(\d+):(\d+) (\w+) (\S+) (.*)$/;
+/** The shape of `--format json` this test reads. */
+interface JsonOutput {
+  files: { path: string; findings: { rule: string; severity: string; message: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }[] }[];
+}
 
-function normalisedSeverity(word: string): string {
-  return word === 'info' ? 'information' : word;
+/** One finding as both sides can write it: 1-based start and end, severity, rule, message. */
+function findingKey(start: { line: number; column: number }, end: { line: number; column: number }, severity: string, rule: string, message: string): string {
+  return `${start.line}:${start.column}-${end.line}:${end.column} ${severity === 'info' ? 'information' : severity} ${rule} ${message}`;
 }
 
 test('the editor and the CLI give the same findings on every fixture, with config files and suppression comments', async () => {
   const root = parityWorkspace();
-  const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--hints', '.'], { cwd: root, encoding: 'utf8' });
+  const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--hints', '--format', 'json', '.'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.ok(cli.status === 0 || cli.status === 1, cli.stderr);
   const fromCli = new Map<string, string[]>();
-  for (const line of cli.stdout.split('\n')) {
-    const match = FINDING.exec(line);
-    if (!match) continue;
-    const [, path, lineNumber, column, severity, rule, message] = match;
-    if (!path.endsWith('.md')) continue; // a folder's .8d-dir is checked by the folder rules, not opened as a document
-    const findings = fromCli.get(path) ?? [];
-    findings.push(`${lineNumber}:${column} ${normalisedSeverity(severity)} ${rule} ${message}`);
-    fromCli.set(path, findings);
+  for (const file of (JSON.parse(cli.stdout) as JsonOutput).files) {
+    // A folder's .8d-dir is checked by the folder rules, not opened as a document.
+    if (!file.path.endsWith('.md')) continue;
+    fromCli.set(file.path, file.findings.map((f) => findingKey(f.range.start, f.range.end, f.severity, f.rule, f.message)));
   }
 
   const client = await LspClient.start({ diagnosticsDelay: 0 }, pathToFileURL(root).href);
@@ -82,7 +81,13 @@ test('the editor and the CLI give the same findings on every fixture, with confi
     for (const file of files) {
       const published = await client.open(pathToFileURL(file).href, readFileSync(file, 'utf8'));
       const fromEditor = published.diagnostics
-        .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d.severity)} ${String(d.code)} ${d.message}`)
+        .map((d) => findingKey(
+          { line: d.range.start.line + 1, column: d.range.start.character + 1 },
+          { line: d.range.end.line + 1, column: d.range.end.character + 1 },
+          severityName(d.severity),
+          String(d.code),
+          typeof d.message === 'string' ? d.message : d.message.value,
+        ))
         .sort();
       const path = relative(root, file);
       assert.deepEqual((fromCli.get(path) ?? []).sort(), fromEditor, `${path}: the CLI (left) and the editor (right) disagree`);
