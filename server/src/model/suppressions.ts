@@ -47,7 +47,7 @@ export interface SuppressionCommentInfo {
 export interface Suppressions {
   readonly comments: readonly SuppressionCommentInfo[];
   /** Whether a finding of `ruleId` starting on the zero-based `line` is silenced. */
-  covers(ruleId: string, line: number): boolean;
+  readonly covers: (ruleId: string, line: number) => boolean;
 }
 
 const NONE: Suppressions = { comments: [], covers: () => false };
