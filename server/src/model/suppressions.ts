@@ -55,10 +55,9 @@ const remembered = new WeakMap<IncidentReport, Suppressions>();
 
 /** The report's suppression comments, read once per parsed report; a report without `incident-docs-` costs one search. */
 export function readSuppressions(report: IncidentReport): Suppressions {
-  if (!report.text.includes(SUPPRESSION_PREFIX)) return NONE;
   let suppressions = remembered.get(report);
   if (!suppressions) {
-    suppressions = suppressionsOf(commentsOf(report));
+    suppressions = report.text.includes(SUPPRESSION_PREFIX) ? suppressionsOf(commentsOf(report)) : NONE;
     remembered.set(report, suppressions);
   }
   return suppressions;
