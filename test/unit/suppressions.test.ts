@@ -9,6 +9,7 @@ import { createLanguageService } from '../../server/src/languageService';
 import { buildReport } from '../../server/src/model/report';
 import { readSuppressions } from '../../server/src/model/suppressions';
 import { applyEdits, corpusReport, documentOf, findingsOf, FIXTURES, ROOT } from '../support/fixtures';
+import { assertLinear } from '../support/linear';
 
 const service = createLanguageService();
 const lines = (...text: string[]) => text.join('\n');
@@ -65,6 +66,15 @@ describe('reading suppression comments', () => {
   test('read once per parsed report', () => {
     const report = buildReport('# 1: Title\n<!-- incident-docs-disable-file -->\n');
     assert.equal(readSuppressions(report), readSuppressions(report));
+  });
+
+  test('reading is linear on adversarial input: many HTML blocks, unclosed comments, comments of many ids', () => {
+    // A copy of the report each time: the reading is remembered per report.
+    const read = (report: ReturnType<typeof buildReport>) => readSuppressions({ ...report }).comments.length;
+    const prepare = (text: string) => buildReport(`# 1: Title\n\n${text}`);
+    for (const piece of ['<div>incident-docs-</div>\n\n', '<!-- incident-docs-disable\n', '<!-- incident-docs-disable a b c -->\n', 'incident-docs- `<!-- incident-docs-disable -->` ', '<!-- incident-docs-disable-next-line a,b,c, ']) {
+      assertLinear(`suppressions on ${JSON.stringify(piece)}`, read, piece, prepare);
+    }
   });
 
   test('what a line is covered by: ranges, the last word per rule, the next line, the file', () => {

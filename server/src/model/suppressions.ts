@@ -66,14 +66,18 @@ export function readSuppressions(report: IncidentReport): Suppressions {
 function suppressionsOf(comments: SuppressionCommentInfo[]): Suppressions {
   if (comments.length === 0) return NONE;
   const names = (comment: SuppressionCommentInfo, ruleId: string) => comment.ids.length === 0 || comment.ids.some((id) => id.id === ruleId);
+  const wholeFile = comments.filter((comment) => comment.form === 'disable-file');
+  // By the line they cover: a report may hold many, each asked about for every finding.
+  const byNextLine = new Map<number, SuppressionCommentInfo[]>();
+  for (const comment of comments) {
+    if (comment.form === 'disable-next-line') byNextLine.set(comment.endLine + 1, [...(byNextLine.get(comment.endLine + 1) ?? []), comment]);
+  }
   const ranges = comments.filter((comment) => comment.form === 'disable' || comment.form === 'enable');
   return {
     comments,
     covers(ruleId, line) {
-      for (const comment of comments) {
-        if (comment.form === 'disable-file' && names(comment, ruleId)) return true;
-        if (comment.form === 'disable-next-line' && comment.endLine + 1 === line && names(comment, ruleId)) return true;
-      }
+      if (wholeFile.some((comment) => names(comment, ruleId))) return true;
+      if (byNextLine.get(line)?.some((comment) => names(comment, ruleId))) return true;
       // The last `disable` or `enable` naming the rule at or before the line decides (`disable` all, then `enable` one).
       let disabled = false;
       for (const comment of ranges) {
@@ -140,43 +144,44 @@ const SEPARATOR = /[\s,]/;
 
 /** The `<!-- incident-docs-… -->` comments in the source `[start, end)` of one HTML node, scanned once from left to right. */
 function commentsIn(report: IncidentReport, start: number, end: number): SuppressionCommentInfo[] {
-  const { text, lines } = report;
+  const { lines } = report;
+  // Searched within the node alone: a search of the whole text from each node would be quadratic in the nodes.
+  const source = report.text.slice(start, end);
   const found: SuppressionCommentInfo[] = [];
-  let open = text.indexOf('<!--', start);
-  while (open !== -1 && open < end) {
-    const close = text.indexOf('-->', open + 4);
-    if (close === -1 || close + 3 > end) break; // an unclosed comment runs to the end of the node: it suppresses nothing
+  let open = source.indexOf('<!--');
+  while (open !== -1) {
+    const close = source.indexOf('-->', open + 4);
+    if (close === -1) break; // an unclosed comment runs to the end of the node: it suppresses nothing
     let at = open + 4;
-    while (at < close && SEPARATOR.test(text[at]) && text[at] !== ',') at++;
-    if (text.startsWith(SUPPRESSION_PREFIX, at)) {
+    while (at < close && SEPARATOR.test(source[at]) && source[at] !== ',') at++;
+    if (source.startsWith(SUPPRESSION_PREFIX, at)) {
       const formStart = at + SUPPRESSION_PREFIX.length;
       let formEnd = formStart;
-      while (formEnd < close && !SEPARATOR.test(text[formEnd])) formEnd++;
-      const formText = text.slice(formStart, formEnd);
+      while (formEnd < close && !SEPARATOR.test(source[formEnd])) formEnd++;
+      const formText = source.slice(formStart, formEnd);
       found.push({
         form: SUPPRESSION_FORMS.find((form) => form === formText),
         formText,
-        formRange: lines.range(formStart, formEnd),
-        ids: idsIn(report, formEnd, close),
-        line: lines.positionAt(open).line,
-        endLine: lines.positionAt(close).line,
+        formRange: lines.range(start + formStart, start + formEnd),
+        ids: idsIn(report, source, start, formEnd, close),
+        line: lines.positionAt(start + open).line,
+        endLine: lines.positionAt(start + close).line,
       });
     }
-    open = text.indexOf('<!--', close + 3);
+    open = source.indexOf('<!--', close + 3);
   }
   return found;
 }
 
-/** The ids between `from` and `to`: words separated by commas or white space. */
-function idsIn(report: IncidentReport, from: number, to: number): SuppressionId[] {
-  const { text, lines } = report;
+/** The ids in `source` between `from` and `to`: words separated by commas or white space (`base`: where `source` starts). */
+function idsIn(report: IncidentReport, source: string, base: number, from: number, to: number): SuppressionId[] {
   const ids: SuppressionId[] = [];
   let at = from;
   while (at < to) {
-    while (at < to && SEPARATOR.test(text[at])) at++;
+    while (at < to && SEPARATOR.test(source[at])) at++;
     const start = at;
-    while (at < to && !SEPARATOR.test(text[at])) at++;
-    if (at > start) ids.push({ id: text.slice(start, at), range: lines.range(start, at), start, end: at });
+    while (at < to && !SEPARATOR.test(source[at])) at++;
+    if (at > start) ids.push({ id: source.slice(start, at), range: report.lines.range(base + start, base + at), start: base + start, end: base + at });
   }
   return ids;
 }
