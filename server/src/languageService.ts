@@ -4,6 +4,7 @@ import { getDocumentSymbols } from './features/symbols';
 import { buildReport, unparsedReport, type IncidentReport } from './model/report';
 import { BlockCache } from './model/incrementalParse';
 import { overLimits, type DocumentLimits } from './model/limits';
+import { ignoreInFileEdit, ignoreOnLineEdit, readSuppressions } from './model/suppressions';
 import { isDeepStrictEqual } from 'node:util';
 import { scanReport } from './workspace/scanner';
 import type { SectionInsertion } from './model/insertSection';
@@ -103,6 +104,7 @@ interface ReportEntry {
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const rules = options.rules ?? ALL_RULES;
   const folderRules = options.folderRules ?? FOLDER_RULES;
+  const ruleIds = [...rules, ...folderRules].map((rule) => rule.id);
   const logger = options.logger ?? silentLogger;
   /** Each document's report for its latest version, and whether it was over the limits (so not parsed). */
   const reports = new Map<string, ReportEntry>();
@@ -173,13 +175,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // A blank template is no report yet: only the rules meant for templates say anything about it.
       if (report.blankTemplate && !rule.checksBlankTemplates) continue;
       try {
-        for (const finding of rule.check(report, { uri: document.uri, settings, workspace: options.workspace })) findings.push({ rule, finding });
+        for (const finding of rule.check(report, { uri: document.uri, settings, workspace: options.workspace, ruleIds })) findings.push({ rule, finding });
       } catch (error) {
         ruleFailed(rule, document.uri, error);
       }
     }
     // In the order of the document, as a reader meets them (a stable sort: one place keeps the rules' order).
-    return findings.sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character);
+    return unsuppressed(report, findings).sort((a, b) => a.finding.range.start.line - b.finding.range.start.line || a.finding.range.start.character - b.finding.range.start.character);
   }
 
   /** One broken rule must not silence the others; it is said once, not on every check. */
@@ -213,7 +215,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   return {
     rules,
-    ruleIds: [...rules, ...folderRules].map((rule) => rule.id),
+    ruleIds,
     checkFolder,
     getReport,
     check,
@@ -224,7 +226,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getCodeActions(document, context, settings) {
       const findings = check(document, settings);
       const fixes = findings.flatMap(({ rule, finding }) => (isFixData(finding.data) ? [{ rule: rule.id, message: finding.message, fix: finding.data.fix }] : []));
-      return buildCodeActions({ uri: document.uri, version: document.version, missing: sectionInsertionsOf(findings), fixes }, context);
+      const report = getReport(document);
+      // Only for a finding still there: a diagnostic of an older version may stand on a line that has moved since.
+      const ignore = (rule: string, message: string, line: number) =>
+        findings.some(({ rule: { id }, finding }) => id === rule && finding.message === message && finding.range.start.line === line)
+          ? { onLine: ignoreOnLineEdit(report, line, rule), inFile: ignoreInFileEdit(report, rule) }
+          : undefined;
+      return buildCodeActions({ uri: document.uri, version: document.version, missing: sectionInsertionsOf(findings), fixes, ignore }, context);
     },
     insertMissingSections(document, settings) {
       return insertAll(sectionInsertionsOf(check(document, settings)));
@@ -262,6 +270,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       blockCaches.delete(uri);
     },
   };
+}
+
+/**
+ * The findings the report's suppression comments leave (`model/suppressions.ts`): a finding is silenced by the line it
+ * starts on. Folder rules' findings are on `.8d-dir` and the lock file, which hold no comments: they are never silenced.
+ */
+function unsuppressed(report: IncidentReport, findings: RuleFinding[]): RuleFinding[] {
+  const suppressions = readSuppressions(report);
+  if (suppressions.comments.length === 0) return findings;
+  return findings.filter(({ rule, finding }) => !suppressions.covers(rule.id, finding.range.start.line));
 }
 
 /** The sections the findings ask to insert (their data says so), for the quick-fixes and Insert Missing Sections. */

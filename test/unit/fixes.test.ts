@@ -46,7 +46,8 @@ describe('missing-section quick-fix', () => {
   test('0004: the quick-fix title names the discipline', () => {
     const { document, diagnostics } = missingDiagnostics(corpusReport('0004').text);
     const titles = service.getCodeActions(document, { diagnostics }).map((a) => a.title);
-    assert.deepEqual(titles, ['Insert D3: Interim containment action', 'Insert D6: Implementation plan', 'Insert all missing sections']);
+    assert.deepEqual(titles, ['Insert D3: Interim containment action', 'Insert D6: Implementation plan', 'Insert all missing sections',
+      'Ignore on this line (missing-section)', 'Ignore in this file (missing-section)']);
   });
 
   test('0004: Insert D6 goes between D5 and D7', () => {

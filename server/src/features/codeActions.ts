@@ -1,11 +1,21 @@
 import { CodeActionKind, TextEdit, type CodeAction, type CodeActionContext, type Diagnostic } from 'vscode-languageserver-types';
 import type { SectionInsertion } from '../model/insertSection';
+import type { SuppressionEdit } from '../model/suppressions';
 import { isFixData, type TextFix } from '../rules/fix';
 import type { DiagnosticData } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.incidentDocs`;
 export const INSERT_ALL_TITLE = 'Insert all missing sections';
+/** The quick-fixes that write a suppression comment; each title is followed by the rule's id, ` (missing-section)`. */
+export const IGNORE_ON_LINE_TITLE = 'Ignore on this line';
+export const IGNORE_IN_FILE_TITLE = 'Ignore in this file';
+
+/** Where the "Ignore …" quick-fixes write their comment; either may be missing (no line above front matter). */
+export interface IgnoreEdits {
+  onLine?: SuppressionEdit;
+  inFile?: SuppressionEdit;
+}
 
 /** The current document and its current findings, for diagnostics computed on an older version and for fix-all. */
 export interface CodeActionInput {
@@ -14,6 +24,8 @@ export interface CodeActionInput {
   missing: SectionInsertion[];
   /** Current text fixes by rule id and message. */
   fixes: { rule: string; message: string; fix: TextFix }[];
+  /** The comments that would silence a current finding of `rule` with this message on this line; undefined for none current. */
+  ignore?: (rule: string, message: string, line: number) => IgnoreEdits | undefined;
 }
 
 export function isSectionInsertion(value: unknown): value is SectionInsertion {
@@ -67,11 +79,44 @@ export function getCodeActions(input: CodeActionInput, context: CodeActionContex
       const fix = textFixFor(diagnostic, input);
       if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: changesOf(fix, input.uri) } });
     }
+    actions.push(...ignoreActions(ours, input));
   }
   if (input.missing.length > 0 && context.only?.some((only) => FIX_ALL_KIND === only || FIX_ALL_KIND.startsWith(`${only}.`))) {
     actions.push({ title: INSERT_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [input.uri]: insertAll(input.missing) } } });
   }
   return actions;
+}
+
+/**
+ * "Ignore on this line" once per rule and line, then "Ignore in this file" once per rule: after the real fixes and never
+ * preferred, so that a fix-it shortcut never silences instead of fixing.
+ */
+function ignoreActions(diagnostics: readonly Diagnostic[], input: CodeActionInput): CodeAction[] {
+  if (!input.ignore) return [];
+  const onLine = new Map<string, { edit: SuppressionEdit; rule: string; diagnostics: Diagnostic[] }>();
+  const inFile = new Map<string, { edit: SuppressionEdit; diagnostics: Diagnostic[] }>();
+  for (const diagnostic of diagnostics) {
+    if (typeof diagnostic.code !== 'string' || typeof diagnostic.message !== 'string') continue;
+    const rule = diagnostic.code;
+    const edits = input.ignore(rule, diagnostic.message, diagnostic.range.start.line);
+    if (edits?.onLine) {
+      const key = `${rule}:${diagnostic.range.start.line}`;
+      const group = onLine.get(key) ?? { edit: edits.onLine, rule, diagnostics: [] };
+      group.diagnostics.push(diagnostic);
+      onLine.set(key, group);
+    }
+    if (edits?.inFile) {
+      const group = inFile.get(rule) ?? { edit: edits.inFile, diagnostics: [] };
+      group.diagnostics.push(diagnostic);
+      inFile.set(rule, group);
+    }
+  }
+  const action = (title: string, edit: SuppressionEdit, covered: Diagnostic[]): CodeAction =>
+    ({ title, kind: CodeActionKind.QuickFix, diagnostics: covered, edit: { changes: { [input.uri]: [{ range: edit.range, newText: edit.newText }] } } });
+  return [
+    ...[...onLine.values()].map((group) => action(`${IGNORE_ON_LINE_TITLE} (${group.rule})`, group.edit, group.diagnostics)),
+    ...[...inFile].map(([rule, group]) => action(`${IGNORE_IN_FILE_TITLE} (${rule})`, group.edit, group.diagnostics)),
+  ];
 }
 
 /** A fix's edits grouped by document (the checked one unless an edit names another). */

@@ -19,9 +19,10 @@ import { supersededStatus } from './supersededStatus';
 import { timelineOrder } from './timelineOrder';
 import { timelineTimezone } from './timelineTimezone';
 import { timelineUnparsed } from './timelineUnparsed';
+import { unknownSuppression } from './unknownSuppression';
 
 /** Every rule over a report, by id. */
-export const ALL_RULES: readonly Rule[] = [blankTemplate, brokenLink, documentSize, duplicateSection, durationMismatch, emptySection, frontMatter, linkLabel, metadata, missingBacklink, missingSection, pseudoHeading, sectionOrder, sectionTitle, supersededStatus, timelineOrder, timelineTimezone, timelineUnparsed];
+export const ALL_RULES: readonly Rule[] = [blankTemplate, brokenLink, documentSize, duplicateSection, durationMismatch, emptySection, frontMatter, linkLabel, metadata, missingBacklink, missingSection, pseudoHeading, sectionOrder, sectionTitle, supersededStatus, timelineOrder, timelineTimezone, timelineUnparsed, unknownSuppression];
 
 /** Every rule over the files a workspace folder keeps beside its reports, by id. */
 export const FOLDER_RULES: readonly FolderRule[] = [reportFolder];

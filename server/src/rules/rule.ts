@@ -28,6 +28,8 @@ export interface RuleContext {
   settings: Settings;
   /** The other reports of the workspace, when there is one (link rules need it; without it they stay silent). */
   workspace?: ReportWorkspace;
+  /** The ids of every rule, report and folder rules alike (to check the names a suppression comment gives). */
+  ruleIds?: readonly string[];
 }
 
 /** A setting a rule reads besides its severity, as the manifest declares it (a JSON schema with VS Code's extras). */
