@@ -47,7 +47,7 @@ describe('missing-section quick-fix', () => {
     const { document, diagnostics } = missingDiagnostics(corpusReport('0004').text);
     const titles = service.getCodeActions(document, { diagnostics }).map((a) => a.title);
     assert.deepEqual(titles, ['Insert D3: Interim containment action', 'Insert D6: Implementation plan', 'Insert all missing sections',
-      'Ignore on this line (missing-section)', 'Ignore in this file (missing-section)']);
+      'Ignore on this line', 'Ignore in this file']);
   });
 
   test('0004: Insert D6 goes between D5 and D7', () => {

@@ -134,12 +134,21 @@ describe('the Ignore quick-fixes', () => {
     const diagnostics = service.computeDiagnostics(document).filter((d) => d.code === 'missing-section');
     const actions = service.getCodeActions(document, { diagnostics, only: [CodeActionKind.QuickFix] });
     assert.deepEqual(actions.map((a) => a.title), ['Insert D3: Interim containment action', 'Insert D6: Implementation plan', 'Insert all missing sections',
-      'Ignore on this line (missing-section)', 'Ignore in this file (missing-section)']);
+      'Ignore on this line', 'Ignore in this file']);
     for (const action of actions.filter((a) => a.title.startsWith('Ignore '))) {
       assert.equal(action.kind, CodeActionKind.QuickFix);
       assert.equal(action.isPreferred, undefined);
       assert.equal(action.diagnostics?.length, 2);
     }
+  });
+
+  test('asked about findings of several rules, each Ignore action names its rule', () => {
+    const document = documentOf(REPORT_0004);
+    const all = service.computeDiagnostics(document);
+    const missing = all.find((d) => d.code === 'missing-section')!;
+    const empty = all.find((d) => d.code === 'empty-section')!;
+    const titles = service.getCodeActions(document, { diagnostics: [missing, empty], only: [CodeActionKind.QuickFix] }).map((a) => a.title).filter((t) => t.startsWith('Ignore '));
+    assert.deepEqual(titles, ['Ignore on this line (missing-section)', 'Ignore on this line (empty-section)', 'Ignore in this file (missing-section)', 'Ignore in this file (empty-section)']);
   });
 
   test('Ignore on this line writes the comment on a line of its own above the finding', () => {
@@ -179,7 +188,7 @@ describe('the Ignore quick-fixes', () => {
     const inFrontMatter = diagnostics.find((d) => d.range.start.line <= 4);
     assert.ok(inFrontMatter, `a finding in the front matter: ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start.line]))}`);
     const actions = ignoreActions(text, inFrontMatter);
-    assert.deepEqual(actions.map((a) => a.title), [`Ignore in this file (${String(inFrontMatter.code)})`]);
+    assert.deepEqual(actions.map((a) => a.title), ['Ignore in this file']);
     const fixed = applied(text, actions[0]);
     assert.ok(fixed.startsWith(lines('---', 'title: Pump seal leak', 'type: 8d', 'status: Closd', '---', '', `<!-- incident-docs-disable-file ${String(inFrontMatter.code)} -->`, '', '## D0')));
     assert.equal(findingsOf(fixed).filter((f) => f.rule === inFrontMatter.code).length, 0);

@@ -113,9 +113,13 @@ function ignoreActions(diagnostics: readonly Diagnostic[], input: CodeActionInpu
   }
   const action = (title: string, edit: SuppressionEdit, covered: Diagnostic[]): CodeAction =>
     ({ title, kind: CodeActionKind.QuickFix, diagnostics: covered, edit: { changes: { [input.uri]: [{ range: edit.range, newText: edit.newText }] } } });
+  // The titles as users know them; the rule is named only when the findings asked about are of several rules, so that
+  // the menu never shows two items alike.
+  const severalRules = inFile.size > 1 || new Set([...onLine.values()].map((group) => group.rule)).size > 1;
+  const titled = (title: string, rule: string) => (severalRules ? `${title} (${rule})` : title);
   return [
-    ...[...onLine.values()].map((group) => action(`${IGNORE_ON_LINE_TITLE} (${group.rule})`, group.edit, group.diagnostics)),
-    ...[...inFile].map(([rule, group]) => action(`${IGNORE_IN_FILE_TITLE} (${rule})`, group.edit, group.diagnostics)),
+    ...[...onLine.values()].map((group) => action(titled(IGNORE_ON_LINE_TITLE, group.rule), group.edit, group.diagnostics)),
+    ...[...inFile].map(([rule, group]) => action(titled(IGNORE_IN_FILE_TITLE, rule), group.edit, group.diagnostics)),
   ];
 }
 
