@@ -27,7 +27,7 @@ test('suppressed findings are neither printed nor counted; a misspelt id is repo
   writeFileSync(join(folder, 'doc', '8d', '0005-silenced-everywhere.md'), withLineAfterTitle('<!-- incident-docs-disable-file -->'));
   const silenced = check(folder);
   assert.equal(silenced.status, 0, 'the errors are silenced: nothing fails the build');
-  assert.deepEqual(silenced.lines, ['doc/8d/0004-silenced.md:50:1 information empty-section Section D5 is empty: it holds only its prompt']);
+  assert.deepEqual(silenced.lines, ['doc/8d/0004-silenced.md:50:1 info empty-section Section D5 is empty: it holds only its prompt']);
   assert.match(silenced.stderr, /2 reports checked, 1 finding \(0 errors\)/);
 
   writeFileSync(join(folder, 'doc', '8d', '0006-misspelt.md'), withLineAfterTitle('<!-- incident-docs-disable-file missing-sectoin, broken-link -->'));
@@ -37,7 +37,7 @@ test('suppressed findings are neither printed nor counted; a misspelt id is repo
     'doc/8d/0006-misspelt.md:1:1 error missing-section Missing section D3: Interim containment action',
     'doc/8d/0006-misspelt.md:1:1 error missing-section Missing section D6: Implementation plan',
     'doc/8d/0006-misspelt.md:3:33 warning unknown-suppression "missing-sectoin" is no rule: did you mean missing-section?',
-    'doc/8d/0006-misspelt.md:50:1 information empty-section Section D5 is empty: it holds only its prompt',
+    'doc/8d/0006-misspelt.md:50:1 info empty-section Section D5 is empty: it holds only its prompt',
   ]);
 });
 
