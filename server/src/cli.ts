@@ -16,11 +16,13 @@ import { buildReport } from './model/report';
 import { overLimits } from './model/limits';
 import { ALL_RULES, FOLDER_RULES } from './rules';
 import { checkFiles } from './cli/engine';
+import { isCheckWorker, runCheckWorker } from './cli/worker';
+import { progressLine } from './cli/progress';
 import { countFindings, formatText, withoutHints } from './cli/textFormat';
 import { isMarkdownFile } from './model/markdownFile';
 import { walkFiles, type WalkedEntry } from './workspace/folderWalk';
 
-const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] <files or folders…>
+const USAGE = `Usage: incident-docs check [--config <settings.json>] [--hints] [--cache [file]] [--threads N] <files or folders…>
        incident-docs explain [--format text|json] <file>
 
 Checks the 8D reports and post-mortems among the Markdown files given (folders are searched,
@@ -30,6 +32,10 @@ A folder's .8d-dir, and the lock file of the report folder it names, are checked
   --config <file>  a JSON file with incidentDocs.* settings, e.g. a .vscode/settings.json
                    ("incidentDocs.rules.empty-section": "off")
   --hints          also print hints (suggestions VS Code shows as dots, not in the Problems panel)
+  --cache [file]   re-check only files that changed (or whose linked reports did); the findings are
+                   kept in file (default .incident-docs-cache in the current folder; not a folder
+                   or .md file: those are what is checked)
+  --threads N      check in N worker threads (0: in this thread; default: one per core from 200 files)
 
 explain prints what was understood of one Markdown file: its kind (8D report, post-mortem or
 not a report) and why, each heading with the role it was given (a post-mortem section, an 8D
@@ -57,9 +63,16 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
   const paths: string[] = [];
   let configPath: string | undefined;
   let showHints = false;
+  let cacheFile: string | undefined;
+  let threads: number | undefined;
   for (let i = 1; i < args.length; i++) {
     if (args[i] === '--hints') {
       showHints = true;
+    } else if (args[i] === '--cache' || args[i].startsWith('--cache=')) {
+      cacheFile = resolve(cwd, args[i].slice('--cache='.length) || (isCacheFileName(args[i + 1], cwd) ? args[++i] : '.incident-docs-cache'));
+    } else if (args[i] === '--threads') {
+      threads = Number(args[++i]);
+      if (!Number.isInteger(threads) || threads < 0) return usageError(output, '--threads takes a whole number (0: no worker threads).');
     } else if (args[i] === '--config') {
       configPath = args[++i];
       if (!configPath) return usageError(output, '--config needs a file name.');
@@ -94,7 +107,9 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
     } else files.push(absolute);
   }
 
-  const outcome = await checkFiles({ files, folders, baseSettings: settings }, { error: output.err, warn: output.err });
+  const progress = progressLine(process.stderr);
+  const outcome = await checkFiles({ files, folders, baseSettings: settings, cacheFile, threads, onProgress: progress?.update }, { error: output.err, warn: output.err });
+  progress?.clear();
   for (const { path, reason } of outcome.unreadable) output.err(`${relative(cwd, path)}: cannot be read (${reason}); skipped`);
   for (const { path, message } of outcome.messages) output.err(`${relative(cwd, path) || '.'}: ${message}`);
   const shown = withoutHints(outcome.results, showHints);
@@ -102,7 +117,18 @@ export async function runCli(args: string[], output: Output, cwd = process.cwd()
   const { errors, findings } = countFindings(shown);
   const { markdownFiles, reports } = outcome;
   output.err(`${markdownFiles} Markdown file${markdownFiles === 1 ? '' : 's'} read, ${reports} report${reports === 1 ? '' : 's'} checked, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}).`);
+  if (outcome.cache) output.err(`Cache: ${outcome.cache.checked} file${outcome.cache.checked === 1 ? '' : 's'} checked, ${outcome.cache.fromCache} from the cache.`);
   return errors > 0 ? 1 : 0;
+}
+
+/** After `--cache`: a file name, unless it is an option, a Markdown file or a folder (what is to be checked). */
+function isCacheFileName(arg: string | undefined, cwd: string): arg is string {
+  if (arg === undefined || arg.startsWith('-') || isMarkdownFile(arg)) return false;
+  try {
+    return !statSync(resolve(cwd, arg)).isDirectory();
+  } catch {
+    return true;
+  }
 }
 
 /** `explain [--format text|json] <file>`: what was understood of one document; 0, or 2 when it cannot be read. */
@@ -224,7 +250,9 @@ async function markdownFilesUnder(folder: string): Promise<string[]> {
   return found;
 }
 
-if (require.main === module) {
+// The same bundle runs the CLI's worker threads (cli/worker.ts); inside one, `require.main === module` holds too.
+if (isCheckWorker()) runCheckWorker();
+else if (require.main === module) {
   void runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then((status) => {
     process.exitCode = status;
   });
