@@ -28,6 +28,7 @@ import { fileExists, InMemoryFileSystem, nodeFileSystem, pathOfFileUri, readText
 import { generateReport, linkLine, loadSources, planWorkspace, Random, renderWorkspace, seedOf, slugOf, titleOf, type Shape, type Sources } from './corpus';
 import { interleave, ms, now, summarize } from './stats';
 import { LspClient } from '../test/support/lspClient';
+import { benchCliAtScale, type CliScaleResult } from './cliScale';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SEED = 0x8d2025;
@@ -49,6 +50,11 @@ const WORKSPACES = [1000, 10000] as const;
 // Five at 10,000 too: the machine is shared, and a median of three moved by a fifth between runs.
 const INDEX_RUNS: Record<number, number> = { 1000: 5, 10000: 5 };
 const COMPLETIONS = { calls: 100, warmup: 10 };
+// `--cli-only`: just the CLI on the 10,000 reports (and markdownlint beside it), `--cli-rounds N` times (default 1).
+const ARGS = process.argv.slice(2);
+const CLI_ONLY = ARGS.includes('--cli-only');
+const CLI_ROUNDS = ARGS.includes('--cli-rounds') ? Number(ARGS[ARGS.indexOf('--cli-rounds') + 1]) : 1;
+const CLI_SCRIPT = join(resolve(__dirname, '..', '..'), 'dist', 'cli.js');
 
 const TARGETS = {
   editP95Ms: { 50: 15, 1024: 60 } as Record<number, number>,
@@ -57,6 +63,9 @@ const TARGETS = {
   indexSpeedupVsMarkdownIt: 8,
   completionP95Ms: 20,
   rssBytes: 200 * 1024 * 1024,
+  cliRssBytes: 300 * 1024 * 1024,
+  cliVsMarkdownlint: 0.4,
+  cacheRerunShare: 0.05,
 };
 
 interface TargetResult {
@@ -101,7 +110,7 @@ async function main(): Promise<void> {
   try {
     // ---------------------------------------------------------------- workspaces
     const workspaces: { count: number; root: string; rootUri: string; reportsDir: string; bytes: number; files: string[] }[] = [];
-    for (const count of WORKSPACES) {
+    for (const count of CLI_ONLY ? [10000] : WORKSPACES) {
       log(`Writing a workspace of ${count} reports…`);
       const rng = new Random(seedOf(`workspace-${count}`, SEED));
       const root = join(scratch, `ws-${count}`);
@@ -116,6 +125,13 @@ async function main(): Promise<void> {
         files.push(file.fileName);
       }
       workspaces.push({ count, root, rootUri: pathToFileURL(root).href, reportsDir, bytes, files });
+    }
+    if (CLI_ONLY) {
+      const cli = cliSection(workspaces[0], scratch);
+      console.log([...cli.lines, '', `Targets: ${targets.filter((t) => t.pass).length} of ${targets.length} met`, ...targets.map((t) => `  ${t.pass ? 'PASS' : 'FAIL'}  ${t.what}: ${t.measured} (target ${t.target})`)].join('\n'));
+      writeFileSync(join(ROOT, 'bench', 'results-cli.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, cli: cli.result, targets }, null, 2)}\n`);
+      log('Wrote bench/results-cli.json');
+      return;
     }
 
     const markdownIt = new MarkdownIt();
@@ -250,6 +266,7 @@ async function main(): Promise<void> {
     const ws10k = workspaces.find((ws) => ws.count === 10000)!;
     log('Peak RSS of the server indexing 10,000 reports…');
     const probe = await serverRssOn(ws10k);
+    const cli = cliSection(ws10k, scratch);
 
     // ---------------------------------------------------------------- full check
     const ws1000 = workspaces.find((ws) => ws.count === 1000)!;
@@ -369,6 +386,8 @@ async function main(): Promise<void> {
     out.push('Link completion on typing `[` in a `## Links` item (language service getCompletions on the version with `[`, the version before it checked: the first 500 reports of the list; "`[gat`": then `gat` typed, the list narrowed to the matching reports; "unseen": a report never parsed before, so a full parse first; "listing changed": the first completion after a report was added, which builds the list again); ms');
     out.push(table(['reports', 'calls', 'avg items', 'median', 'p95', '`[gat`: med', 'p95', 'unseen: med', 'p95', 'listing changed: med', `p95 ≤ ${TARGETS.completionP95Ms} ms`], completionRows));
     out.push('');
+    out.push(...cli.lines);
+    out.push('');
     out.push('Peak RSS');
     out.push(table(['process', 'max RSS', `≤ ${bytesName(TARGETS.rssBytes)}`], rssRow));
     out.push('');
@@ -386,6 +405,7 @@ async function main(): Promise<void> {
       editLatency: editResults,
       workspace: workspaceResults,
       completion: completionResults,
+      cli: cli.result,
       rss: { server10k: probe, benchAfterWorkspaceBytes: afterWorkspace.maxRssBytes, memoryUsageAfterWorkspace: afterWorkspace.memoryUsage, serverPeakBytes: serverPeakRss ?? null, benchWholeRunBytes: endRss },
       targets,
     };
@@ -394,6 +414,28 @@ async function main(): Promise<void> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The CLI on the 10,000 reports beside markdownlint, and with `--cache` (see cliScale.ts): its rows and targets. */
+function cliSection(ws: { count: number; root: string; reportsDir: string; files: string[] }, scratch: string): { lines: string[]; result: CliScaleResult } {
+  log(`The CLI on ${ws.count} reports beside markdownlint, then with --cache (${CLI_ROUNDS} round${CLI_ROUNDS === 1 ? '' : 's'})…`);
+  const result = benchCliAtScale(ws.root, ws.reportsDir, ws.files, scratch, CLI_ROUNDS, CLI_SCRIPT, log);
+  const s = (value: number) => `${(value / 1000).toFixed(1)} s`;
+  const rows = [
+    ['markdownlint (sync lint, default rules) over the same files, in one process', s(result.markdownlintMs.median), '', ''],
+    ['`node dist/cli.js check .`: wall time', s(result.cliMs.median), x(result.cliVsMarkdownlint),
+      target('CLI wall time vs markdownlint, 10,000 reports', `≤ ${TARGETS.cliVsMarkdownlint}×`, x(result.cliVsMarkdownlint), result.cliVsMarkdownlint <= TARGETS.cliVsMarkdownlint)],
+    ['  its peak RSS (ru_maxrss of the process, all threads)', bytesName(result.cliRssBytes.max), '',
+      target('CLI peak RSS, 10,000 reports', `≤ ${bytesName(TARGETS.cliRssBytes)}`, bytesName(result.cliRssBytes.max), result.cliRssBytes.max <= TARGETS.cliRssBytes)],
+    ['`--cache`, first run (empty cache)', s(result.cacheFirstMs.median), '', ''],
+    ['`--cache`, run again with nothing changed (median of 3)', s(result.cacheRerunMs.median), `${(result.rerunShareOfFirst * 100).toFixed(1)} %`,
+      target('CLI --cache re-run vs first run, 10,000 reports', `≤ ${percent(TARGETS.cacheRerunShare)}`, `${(result.rerunShareOfFirst * 100).toFixed(1)} %`, result.rerunShareOfFirst <= TARGETS.cacheRerunShare)],
+  ];
+  const lines = [
+    `The CLI on the ${ws.count.toLocaleString('en-US')}-report workspace (a process of its own, ${result.findings} findings; medians of ${result.rounds.length} round${result.rounds.length === 1 ? '' : 's'}, ratios of each round's times, peak RSS the largest)`,
+    table(['run', 'time / RSS', 'ratio', 'target'], rows),
+  ];
+  return { lines, result };
 }
 
 function completionCases(reportsDir: string, files: string[], count: number): { uri: string; text: string; position: { line: number; character: number } }[] {

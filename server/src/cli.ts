@@ -17,6 +17,7 @@ import { parseCheckArgs } from './cli/args';
 import { EXIT_CLEAN, EXIT_TROUBLE, runCheck, type CliOutput, type LoadedConfig } from './cli/check';
 import { PACKAGE } from './cli/packageInfo';
 import { USAGE } from './cli/usage';
+import { isCheckWorker, runCheckWorker } from './cli/worker';
 
 export async function runCli(args: string[], output: CliOutput, cwd = process.cwd(), readStdin: () => Promise<string> = readStandardInput): Promise<number> {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h') {
@@ -170,8 +171,9 @@ function enabledExcludes(text: string): string[] {
   return Object.entries(excludes as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
 }
 
-if (require.main === module) {
-  const output: CliOutput = { out: (line) => console.log(line), err: (line) => console.error(line), write: (text) => process.stdout.write(text) };
+if (isCheckWorker()) runCheckWorker();
+else if (require.main === module) {
+  const output: CliOutput = { out: (line) => console.log(line), err: (line) => console.error(line), write: (text) => process.stdout.write(text), progress: process.stderr };
   runCli(process.argv.slice(2), output).then((status) => {
     process.exitCode = status;
   }, (error: unknown) => {

@@ -10,11 +10,18 @@ export interface CheckOptions {
   stdin: boolean;
   stdinFilename?: string;
   maxWarnings?: number;
+  /** `--cache`: where the findings of the last run are kept, relative to where the command runs; undefined: no cache. */
+  cacheLocation?: string;
+  /** `--threads`: worker threads to check in (0: this thread); undefined: one per core from enough files. */
+  threads?: number;
 }
+
+/** Where `--cache` keeps its findings unless `--cache-location` says otherwise (as ESLint's `.eslintcache`). */
+export const DEFAULT_CACHE_LOCATION = '.incident-docs-cache';
 
 export type ParsedCheck = { options: CheckOptions } | { usageError: string };
 
-const WITH_VALUE = new Set(['--config', '--format', '--stdin-filename', '--max-warnings']);
+const WITH_VALUE = new Set(['--config', '--format', '--stdin-filename', '--max-warnings', '--cache-location', '--threads']);
 
 /** Reads `check`'s arguments (after the word `check`); `--name=value` works as `--name value`. */
 export function parseCheckArgs(args: readonly string[]): ParsedCheck {
@@ -37,6 +44,12 @@ export function parseCheckArgs(args: readonly string[]): ParsedCheck {
       case '--hints': options.showHints = true; break;
       case '--fix': options.fix = true; break;
       case '--stdin': options.stdin = true; break;
+      case '--cache': options.cacheLocation ??= DEFAULT_CACHE_LOCATION; break;
+      case '--cache-location': options.cacheLocation = value; break;
+      case '--threads':
+        if (!/^\d+$/.test(value ?? '')) return { usageError: `--threads takes a whole number (0: no worker threads); not "${value}".` };
+        options.threads = Number(value);
+        break;
       case '--config': options.configPath = value; break;
       case '--stdin-filename': options.stdinFilename = value; break;
       case '--format':

@@ -15,6 +15,7 @@ import { countFindings, withoutHints } from './findings';
 import { fixOf, safeFixEdits } from './fixes';
 import { applyTextEdits, writeFixes } from './applyFixes';
 import { TOOL } from './packageInfo';
+import { progressLine } from './progress';
 
 export interface CliOutput {
   /** A line on standard output. */
@@ -23,6 +24,8 @@ export interface CliOutput {
   err(line: string): void;
   /** Text on standard output as it is (a fixed document, a format's whole output). */
   write(text: string): void;
+  /** Where a progress line may go: standard error, used only when it is a terminal. */
+  progress?: { isTTY?: boolean; write(text: string): unknown };
 }
 
 export const EXIT_CLEAN = 0;
@@ -40,13 +43,20 @@ const STDIN_DEFAULT_NAME = 'stdin.md';
 export async function runCheck(options: CheckOptions, config: LoadedConfig | undefined, output: CliOutput, cwd: string, readStdin: () => Promise<string>): Promise<number> {
   // Problems the check meets on its way (a config file that is not JSON, a rule that failed) are said and make the
   // exit status 2: a run that did not check what it was asked to check must not pass as clean.
+  // Each thread reads the config files and runs the rules: what they say is said once.
   let troubled = false;
+  const said = new Set<string>();
+  const sayOnce = (message: string) => {
+    if (said.has(message)) return;
+    said.add(message);
+    output.err(message);
+  };
   const logger: EngineLogger = {
     error: (message) => {
       troubled = true;
-      output.err(message);
+      sayOnce(message);
     },
-    warn: (message) => output.err(message),
+    warn: sayOnce,
   };
   const discovery: DiscoverySettings = { reportGlobs: await projectReportGlobs(config?.settings ?? DEFAULT_SETTINGS, cwd), exclude: config?.exclude ?? [] };
   let job: CheckJob;
@@ -61,7 +71,7 @@ export async function runCheck(options: CheckOptions, config: LoadedConfig | und
       output.err(`Standard input cannot be read (${error instanceof Error ? error.message : String(error)}).`);
       return EXIT_TROUBLE;
     }
-    job = { files: [stdinPath], folders: [], baseSettings: config?.settings, texts: new Map([[stdinPath, text]]) };
+    job = { files: [stdinPath], folders: [], baseSettings: config?.settings, texts: new Map([[stdinPath, text]]), threads: 0 };
   } else {
     const selected = await selectFiles(options.paths, cwd, discovery);
     if ('error' in selected) {
@@ -70,14 +80,18 @@ export async function runCheck(options: CheckOptions, config: LoadedConfig | und
     }
     const { files, folders, templates } = selected.selection;
     named = selected.selection.named;
-    job = { files, folders, baseSettings: config?.settings, context: templates };
+    job = { files, folders, baseSettings: config?.settings, context: templates, threads: options.threads, cacheFile: options.cacheLocation && resolve(cwd, options.cacheLocation) };
   }
+  const progress = output.progress && progressLine(output.progress);
+  job.onProgress = progress?.update;
   let outcome: CheckOutcome;
   if (options.fix) {
     outcome = await checkAndFix(job, stdinPath, cwd, output, logger);
   } else {
     outcome = await checkFiles(job, logger);
   }
+  progress?.clear();
+  if (outcome.cache) output.err(`Cache: ${outcome.cache.checked} file${plural(outcome.cache.checked)} checked, ${outcome.cache.fromCache} from the cache.`);
 
   let status = EXIT_CLEAN;
   for (const { path, reason } of outcome.unreadable) {

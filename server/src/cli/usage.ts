@@ -22,6 +22,11 @@ reports are skipped silently.
   --max-warnings <n>   exit 1 when there are more than n warnings
   --fix                write the fixes that need no person into the reports (missing backlinks, link
                        labels, missing sections), then print what remains
+  --cache              re-check only files that changed, or whose linked reports did; the findings
+                       of the last run are kept in .incident-docs-cache (keyed by content, settings
+                       and version)
+  --cache-location <f> keep them in f instead (implies --cache)
+  --threads <n>        check in n worker threads (0: in one thread; default: one per core from 200 files)
   --stdin              check the text on standard input (with --fix: print it fixed on standard output)
   --stdin-filename <p> the path it is checked as (links resolve from there); default stdin.md
   --version            print the version
