@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/fixtures';
@@ -68,7 +68,18 @@ test('an invalid --config file exits 2 and says what is wrong with it', () => {
   }
 });
 
-test('a file named that cannot be read exits 2; one inside a folder is skipped with a note', { skip: process.getuid?.() === 0 && 'root reads every file' }, () => {
+test('a file named that cannot be read exits 2 with the reason, whoever runs it', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'incident-docs-cli-'));
+  // A link to itself cannot be read, by root either (a file without permissions can be).
+  symlinkSync('looped.md', join(folder, 'looped.md'));
+  const named = cli(['check', 'looped.md'], folder);
+  assert.equal(named.status, 2);
+  assert.match(named.stderr, /^looped\.md cannot be read \(ELOOP\)\.$/m);
+  assert.equal(named.stdout, '');
+});
+
+// Root reads a file without permissions, so this runs only for other users; the test above holds for everyone.
+test('a file named without read permission exits 2; one inside a folder is skipped with a note', { skip: process.getuid?.() === 0 && 'root reads every file' }, () => {
   const folder = mkdtempSync(join(tmpdir(), 'incident-docs-cli-'));
   writeFileSync(join(folder, 'locked.md'), '# 1: T\n');
   chmodSync(join(folder, 'locked.md'), 0o000);
