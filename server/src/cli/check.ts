@@ -8,7 +8,8 @@ import type { DiscoverySettings } from '../workspace/discovery';
 import { ALL_RULES, FOLDER_RULES } from '../rules';
 import { checkFiles, type CheckJob, type CheckOutcome, type EngineLogger } from './engine';
 import type { CheckOptions } from './args';
-import { repositoryRoot, selectFiles } from './files';
+import { selectFiles } from './files';
+import { projectRoot } from './projectRoot';
 import { FORMATTERS } from './formats';
 import { relativePath } from './formats/paths';
 import { countFindings, withoutHints } from './findings';
@@ -109,7 +110,7 @@ export async function runCheck(options: CheckOptions, config: LoadedConfig | und
       outcome: shown,
       checked: job.files.filter((file) => !unreadable.has(file)),
       cwd,
-      root: repositoryRoot(cwd) ?? cwd,
+      root: projectRoot(cwd, cwd),
       tool: TOOL,
       rules: [...ALL_RULES, ...FOLDER_RULES],
     });
@@ -134,8 +135,7 @@ export async function runCheck(options: CheckOptions, config: LoadedConfig | und
  * files are checked, not here.
  */
 async function projectReportGlobs(base: Settings, cwd: string): Promise<string[]> {
-  const root = repositoryRoot(cwd) ?? cwd;
-  const settings = await commandLineSettings(base, () => undefined, cwd).settingsFor(pathToFileURL(root).href);
+  const settings = await commandLineSettings(base, () => undefined, cwd).settingsFor(pathToFileURL(projectRoot(cwd, cwd)).href);
   return settings.reportGlobs;
 }
 

@@ -4,14 +4,15 @@
  * in `.templates/`), a file as named (even one a glob or `.gitignore` would leave out: naming it is asking for it),
  * and a glob — quoted or not, so it works where no shell expands it — over the folders under its fixed part.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { discoverFiles, isTemplatePath, unignoredFiles, type DiscoverySettings } from '../workspace/discovery';
 import { nodeFileSystem } from '../workspace/fileSystem';
 import { isMarkdownFile } from '../model/markdownFile';
-import { isInside, relativePath } from './formats/paths';
+import { relativePath } from './formats/paths';
+import { projectRoot, repositoryRoot } from './projectRoot';
 
 export interface FileSelection {
   /** Absolute paths of the files to check, without repeats, sorted. */
@@ -25,17 +26,6 @@ export interface FileSelection {
 }
 
 export type Selected = { selection: FileSelection } | { error: string };
-
-/**
- * The repository's root: the nearest folder upward holding `.git` (a folder, or a file in a worktree); the
- * `.gitignore` files between it and a folder named apply, as git applies them.
- */
-export function repositoryRoot(path: string): string | undefined {
-  for (let folder = resolve(path); ; folder = dirname(folder)) {
-    if (existsSync(join(folder, '.git'))) return folder;
-    if (dirname(folder) === folder) return undefined;
-  }
-}
 
 export async function selectFiles(args: readonly string[], cwd: string, discovery: DiscoverySettings): Promise<Selected> {
   const files = new Set<string>();
@@ -112,9 +102,10 @@ async function expandGlob(glob: string, cwd: string, discovery: DiscoverySetting
  */
 function templatesAround(files: readonly string[], cwd: string): string[] {
   const folders = new Set<string>();
-  for (const file of files) {
-    const top = repositoryRoot(file) ?? (isInside(cwd, file) ? cwd : dirname(file));
-    for (let folder = dirname(file); !folders.has(folder); folder = dirname(folder)) {
+  // Thousands of files share a few folders: each folder's project root is looked for once.
+  for (const fileFolder of new Set(files.map((file) => dirname(file)))) {
+    const top = projectRoot(fileFolder, cwd);
+    for (let folder = fileFolder; !folders.has(folder); folder = dirname(folder)) {
       folders.add(folder);
       if (folder === top || dirname(folder) === folder) break;
     }

@@ -3,8 +3,8 @@
  * its project's root: the Git repository holding it (the folder with `.git`), else the current folder when the file
  * is under it, else the file's own folder.
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Settings } from '../settings';
 import { nodeFileSystem } from '../workspace/fileSystem';
@@ -13,6 +13,7 @@ import { ALL_RULES, FOLDER_RULES } from '../rules';
 import { projectSettings, type ProjectSettings } from './projectSettings';
 import type { SettingsSource } from './settingsSource';
 import type { ConfigProblem } from './configFile';
+import { projectRoot } from '../cli/projectRoot';
 
 /**
  * `warn` gets each problem of a config file as `path:line:column severity message` (paths from `cwd`), with its
@@ -57,15 +58,6 @@ export function commandLineSettings(base: Settings, warn: (line: string, severit
       return projectOf(rootOf(dirname(path))).settingsFor(uri);
     },
   };
-}
-
-/** The nearest folder from `folder` up that holds `.git` (a folder, or a file in a worktree); else `cwd` or `folder`. */
-export function projectRoot(folder: string, cwd: string): string {
-  for (let at = folder; ; at = dirname(at)) {
-    if (existsSync(join(at, '.git'))) return at;
-    if (dirname(at) === at) break;
-  }
-  return folder === cwd || folder.startsWith(cwd.endsWith(sep) ? cwd : `${cwd}${sep}`) ? cwd : folder;
 }
 
 function isFolder(path: string): boolean {
