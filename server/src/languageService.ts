@@ -19,6 +19,7 @@ import type { ReportIndex } from './workspace/reportIndex';
 import type { CompletionItem, CompletionList, DocumentLink, Location, SymbolInformation } from 'vscode-languageserver-types';
 import { getCompletions, resolveCompletionItem } from './features/completion';
 import { getDefinition, getDocumentLinks, getLinkHover, getReferences, getWorkspaceSymbols } from './features/navigation';
+import { localToday, type CalendarDate } from './model/dates';
 
 /** The little the service needs of a document: the same shape as LSP's and VS Code's. */
 export interface TextDocumentLike {
@@ -39,6 +40,8 @@ export interface LanguageServiceOptions {
   /** The workspace's reports, for links between them. */
   workspace?: ReportIndex;
   logger?: Logger;
+  /** Today's date for rules with deadlines; the local calendar's by default (tests fix it). */
+  today?: () => CalendarDate;
   /** Where the rule pages live (`<base>/<rule-id>.md`), linked from each diagnostic. */
   docsBaseUri?: string;
 }
@@ -168,6 +171,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const { report, oversized } = getEntry(document);
     if (!report.kind) return [];
     const findings: RuleFinding[] = [];
+    const today = (options.today ?? localToday)();
     for (const rule of rules) {
       // A report over the size limits is not parsed: only the rules meant for that run on it.
       if (oversized !== (rule.checksUnparsed === true)) continue;
@@ -175,7 +179,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // A blank template is no report yet: only the rules meant for templates say anything about it.
       if (report.blankTemplate && !rule.checksBlankTemplates) continue;
       try {
-        for (const finding of rule.check(report, { uri: document.uri, settings, workspace: options.workspace, ruleIds })) findings.push({ rule, finding });
+        for (const finding of rule.check(report, { uri: document.uri, settings, workspace: options.workspace, ruleIds, today })) findings.push({ rule, finding });
       } catch (error) {
         ruleFailed(rule, document.uri, error);
       }

@@ -137,6 +137,20 @@ test('--cache: other settings check everything again', () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+test('--cache: findings cached on another day are not reused (deadlines fall due with the day)', () => {
+  const { folder } = linkedFolder();
+  cli(['check', '--cache', '.'], folder);
+  const cacheFile = join(folder, '.incident-docs-cache');
+  const cached = readFileSync(cacheFile, 'utf8');
+  // The cache names the day it was written on beside the tool's hash: make it yesterday's.
+  const today = /"toolKey":"[^"@]*@(\d{4}-\d{2}-\d{2})"/.exec(cached)?.[1];
+  assert.ok(today, 'the cache records the day');
+  writeFileSync(cacheFile, cached.replace(`@${today}"`, '@1999-12-31"'));
+  const nextDay = cli(['check', '--cache', '.'], folder);
+  assert.deepEqual(cacheLine(nextDay.stderr), [40, 0]);
+  rmSync(folder, { recursive: true, force: true });
+});
+
 test('--cache: a damaged cache is checked past and written anew; someone else\'s file is left alone', () => {
   const { folder } = linkedFolder(5);
   const plain = cli(['check', '.'], folder);

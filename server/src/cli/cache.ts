@@ -18,6 +18,7 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isoDate, localToday, type CalendarDate } from '../model/dates';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { canonicalUri, resolveLink } from '../model/links';
 import { scanReport } from '../workspace/scanner';
@@ -59,10 +60,13 @@ export interface CacheLogger {
   warn(message: string): void;
 }
 
-/** The tool as the cache sees it: its version and a hash of its code, so that a rebuilt rule never reuses old findings. */
-export function toolKey(script: string): string {
+/**
+ * The tool as the cache sees it: a hash of its code, so that a rebuilt rule never reuses old findings, and today's
+ * date, since deadlines (overdue actions, disciplines) fall due with the day.
+ */
+export function toolKey(script: string, today: CalendarDate = localToday()): string {
   try {
-    return contentHash(readFileSync(script));
+    return `${contentHash(readFileSync(script))}@${isoDate(today)}`;
   } catch {
     // A tool whose code cannot be read is told apart by nothing else: every run checks everything.
     return String(Math.random());

@@ -61,3 +61,13 @@ export function isMonthOfYear(text: string): boolean {
   const named = NAMED_MONTH_OF_YEAR.exec(text);
   return named ? monthNumber(named[1]) !== undefined : NUMERIC_MONTH_OF_YEAR.test(text);
 }
+
+/** Today on the local calendar: the day a reader means by "overdue". Rules get it through their context, so tests can fix it. */
+export function localToday(now: Date = new Date()): CalendarDate {
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+/** A date as ISO `YYYY-MM-DD`, the form cache keys and messages use. */
+export function isoDate(date: CalendarDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}

@@ -1,5 +1,6 @@
 import type { IncidentReport, ReportKind } from '../model/report';
 import type { Range } from '../model/position';
+import type { CalendarDate } from '../model/dates';
 import type { Settings } from '../settings';
 import type { FileSystem } from '../workspace/fileSystem';
 import type { ReportWorkspace } from './workspace';
@@ -30,6 +31,8 @@ export interface RuleContext {
   workspace?: ReportWorkspace;
   /** The ids of every rule, report and folder rules alike (to check the names a suppression comment gives). */
   ruleIds?: readonly string[];
+  /** Today on the user's calendar (for deadlines); the language service's clock, fixed in tests. */
+  today?: CalendarDate;
 }
 
 /** A setting a rule reads besides its severity, as the manifest declares it (a JSON schema with VS Code's extras). */
