@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService, type LanguageService } from '../../server/src/languageService';
+import type { CalendarDate } from '../../server/src/model/dates';
 import type { Settings } from '../../server/src/settings';
 import { severityName } from '../../server/src/features/diagnostics';
 import { ReportIndex } from '../../server/src/workspace/reportIndex';
@@ -60,6 +61,12 @@ export interface Seen {
   severity: string;
   message: string;
 }
+
+/**
+ * The day rule fixtures and doc examples are read on, so that deadlines (overdue actions, disciplines) give the same
+ * findings whenever the tests run.
+ */
+export const FIXTURE_TODAY: CalendarDate = { year: 2025, month: 7, day: 1 };
 
 export function findingsOf(text: string, settings?: Settings, service: LanguageService = createLanguageService()): Seen[] {
   return service.computeDiagnostics(documentOf(text), settings).map((diagnostic) => ({

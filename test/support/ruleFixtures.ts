@@ -10,7 +10,7 @@ import { readSettings, DEFAULT_SETTINGS, type Settings } from '../../server/src/
 import { severityName } from '../../server/src/features/diagnostics';
 import { ReportIndex } from '../../server/src/workspace/reportIndex';
 import type { Severity } from '../../server/src/rules/rule';
-import { FIXTURES, documentOf } from './fixtures';
+import { FIXTURES, FIXTURE_TODAY, documentOf } from './fixtures';
 
 export const RULE_FIXTURES = join(FIXTURES, 'rules');
 
@@ -185,7 +185,7 @@ function expectedInOf(path: string, caseFolder: string, knownRules: readonly str
 export async function folderFindingsOfCase(fixtureCase: FixtureCase, caseFolder: string): Promise<Map<string, Observed[]>> {
   const index = new ReportIndex();
   for (const file of fixtureCase.files) index.update(pathToFileURL(file).href, readFileSync(file, 'utf8'));
-  const service = createLanguageService({ workspace: index });
+  const service = createLanguageService({ workspace: index, today: () => FIXTURE_TODAY });
   const { diagnostics } = await service.checkFolder(pathToFileURL(caseFolder).href, nodeFileSystem, fixtureCase.settings);
   const found = new Map<string, Observed[]>();
   for (const [uri, list] of diagnostics) found.set(fileURLToPath(uri), list.map(observedOf));
@@ -207,7 +207,7 @@ export function findingsOfCase(fixtureCase: FixtureCase, textOf: (path: string) 
   const uriOf = (path: string) => pathToFileURL(path).href;
   for (const file of fixtureCase.otherFiles) index.addFile(uriOf(file));
   for (const file of fixtureCase.files) index.update(uriOf(file), textOf(file));
-  const service = createLanguageService({ workspace: index });
+  const service = createLanguageService({ workspace: index, today: () => FIXTURE_TODAY });
   const found = new Map<string, Observed[]>();
   for (const file of fixtureCase.files) {
     const diagnostics = service.computeDiagnostics(documentOf(textOf(file), uriOf(file)), fixtureCase.settings);

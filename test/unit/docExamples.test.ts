@@ -15,7 +15,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, documentOf } from '../support/fixtures';
+import { FIXTURE_TODAY, ROOT, documentOf } from '../support/fixtures';
 import { createLanguageService } from '../../server/src/languageService';
 import { ReportIndex } from '../../server/src/workspace/reportIndex';
 import { ALL_RULES } from '../../server/src/rules';
@@ -153,7 +153,7 @@ function settingsOf(id: string, block: Block): Settings {
 function findingsOn(example: Example): { rule: string; message: string }[] {
   const index = new ReportIndex();
   for (const [name, text] of example.files) index.update(FOLDER + name, text);
-  const service = createLanguageService({ workspace: index });
+  const service = createLanguageService({ workspace: index, today: () => FIXTURE_TODAY });
   const document = documentOf(example.files.get(example.name)!, FOLDER + example.name);
   const diagnostics = service.computeDiagnostics(document, example.settings);
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
