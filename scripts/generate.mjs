@@ -153,7 +153,8 @@ function docHeader(rule) {
   return `${lines.join('\n')}\n\n${HEADER_END}\n`;
 }
 
-const shown = (value) => (Array.isArray(value) ? value.map((v) => `\`${v}\``).join(', ') : typeof value === 'number' ? value.toLocaleString('en-US') : `\`${JSON.stringify(value)}\``);
+// An empty list is shown as `[]`: "(default )" reads as a mistake.
+const shown = (value) => (Array.isArray(value) && value.length === 0 ? '`[]`' : Array.isArray(value) ? value.map((v) => `\`${v}\``).join(', ') : typeof value === 'number' ? value.toLocaleString('en-US') : `\`${JSON.stringify(value)}\``);
 
 function docPage(rule, text) {
   const end = text.indexOf(HEADER_END);

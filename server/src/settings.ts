@@ -25,6 +25,12 @@ export interface Settings {
   maxDocumentLines: number;
   /** Compare every incremental parse with a full one and log differences (`incidentDocs.paranoid`), for diagnosis. */
   paranoid: boolean;
+  /** The team's own severities for front matter `severity` (`incidentDocs.metadata.severities`); empty: SEV1–SEV5 and P0–P4. */
+  metadataSeverities: string[];
+  /** Phrases `blameless-language` reports besides its own (`incidentDocs.blamelessLanguage.phrases`). */
+  blamelessPhrases: string[];
+  /** Phrases `blameless-language` does not report, its own or added (`incidentDocs.blamelessLanguage.ignore`). */
+  blamelessIgnored: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +43,9 @@ export const DEFAULT_SETTINGS: Settings = {
   templates: {},
   ...DEFAULT_LIMITS,
   paranoid: false,
+  metadataSeverities: [],
+  blamelessPhrases: [],
+  blamelessIgnored: [],
 };
 
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -55,6 +64,9 @@ export const SETTING_KEYS: readonly string[] = [
   'maxDocumentSize',
   'maxDocumentLines',
   'paranoid',
+  'metadata.severities',
+  'blamelessLanguage.phrases',
+  'blamelessLanguage.ignore',
 ];
 
 /** The group of per-rule severities: `rules.<rule-id>`. */
@@ -110,6 +122,12 @@ export function readSettingsLayer(raw: unknown, knownRules: readonly string[], w
   }
   const paranoid = readFlag(section, 'paranoid', DEFAULT_SETTINGS.paranoid, warn);
   if (paranoid !== undefined) layer.paranoid = paranoid;
+  const severities = readWords(section.metadata, 'metadata.severities', 'severities such as "critical", "major", "minor"; using SEV1–SEV5 and P0–P4', warn);
+  if (severities) layer.metadataSeverities = severities;
+  const phrases = readWords(section.blamelessLanguage, 'blamelessLanguage.phrases', 'phrases such as "dropped the ball"; using none', warn);
+  if (phrases) layer.blamelessPhrases = phrases;
+  const ignored = readWords(section.blamelessLanguage, 'blamelessLanguage.ignore', 'phrases such as "failed to"; ignoring none', warn);
+  if (ignored) layer.blamelessIgnored = ignored;
   return layer;
 }
 
@@ -164,6 +182,22 @@ function readTemplates(value: unknown, warn: SettingsWarning): Record<string, st
   if (isObject(value) && Object.values(value).every((path) => typeof path === 'string')) return value as Record<string, string>;
   warn('Setting incidentDocs.templates must map template names to Markdown files, e.g. { "hardware": "docs/templates/hardware.md" }.', { path: ['templates'] });
   return undefined;
+}
+
+/**
+ * A list of words or phrases at `name` (dotted); `group` holds its last part. Blank and repeated entries are dropped;
+ * a list that is not one of strings is reported with `expected` (what it should hold, and what is used instead).
+ */
+function readWords(group: unknown, name: string, expected: string, warn: SettingsWarning): string[] | undefined {
+  const path = name.split('.');
+  const value = isObject(group) ? group[path[path.length - 1]] : undefined;
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
+    warn(`Setting incidentDocs.${name} must be a list of ${expected}.`, { path });
+    return undefined;
+  }
+  const words = value.map((word: string) => word.trim()).filter((word) => word !== '');
+  return [...new Set(words)];
 }
 
 function readGlobs(value: unknown, warn: SettingsWarning): string[] | undefined {
