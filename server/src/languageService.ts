@@ -1,5 +1,6 @@
 import type { CodeAction, CodeActionContext, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import { getHover } from './features/hover';
+import { frontMatterHover } from './features/frontMatterKeys';
 import { getDocumentSymbols } from './features/symbols';
 import { buildReport, unparsedReport, type IncidentReport } from './model/report';
 import { BlockCache } from './model/incrementalParse';
@@ -79,7 +80,7 @@ export interface LanguageService {
    * Relation names, reports, paths and heading anchors for links; nothing outside reports. Long lists give
    * the replaced range once, as `itemDefaults.editRange` (see `withItemEdits` for clients without it).
    */
-  getCompletions(document: TextDocumentLike, position: Position): CompletionList;
+  getCompletions(document: TextDocumentLike, position: Position, settings?: Settings): CompletionList;
   /** Adds what is left out of long lists until an item is shown: the linked report's summary. */
   resolveCompletionItem(item: CompletionItem): CompletionItem;
   /** The file (and heading) a relative link points at. */
@@ -243,10 +244,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     getHover(document, position) {
       const report = getReport(document);
-      return getLinkHover(report, document.uri, position, options.workspace) ?? getHover(report, position);
+      return getLinkHover(report, document.uri, position, options.workspace) ?? frontMatterHover(report, position) ?? getHover(report, position);
     },
-    getCompletions(document, position) {
-      return getCompletions(getReport(document), document.uri, position, options.workspace);
+    getCompletions(document, position, settings = DEFAULT_SETTINGS) {
+      return getCompletions(getReport(document), document.uri, position, options.workspace, settings.metadataSeverities);
     },
     resolveCompletionItem(item) {
       return resolveCompletionItem(item, options.workspace);

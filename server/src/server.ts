@@ -343,10 +343,12 @@ connection.workspace.onWillRenameFiles(async (params): Promise<WorkspaceEdit | n
   return Object.keys(edit.changes ?? {}).length > 0 ? edit : null;
 });
 
-connection.onCompletion((params, token) => {
+connection.onCompletion(async (params, token) => {
+  // The team's own severities are offered in the front matter.
+  const documentSettings = await settings.settingsFor(params.textDocument.uri);
   const document = requestDocument(params.textDocument.uri, token);
   if (!document) return [];
-  const list = service.getCompletions(document, params.position);
+  const list = service.getCompletions(document, params.position, documentSettings);
   return canTakeEditRange ? list : { isIncomplete: list.isIncomplete, items: withItemEdits(list) };
 });
 

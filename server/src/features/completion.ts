@@ -17,6 +17,7 @@ import { RELATIONS, canonicalUri, relationNamed, relativeLink, resolveLink, with
 import type { ReportIndex } from '../workspace/reportIndex';
 import { scannedHeadings, type ScannedHeading } from '../workspace/scanner';
 import { LIST_LABEL, reportLabel } from '../model/reportLabel';
+import { frontMatterCompletions } from './frontMatterKeys';
 
 /** What the text before the cursor asks for; `start` is the character where the replaced text begins. */
 export type CompletionContext =
@@ -54,7 +55,10 @@ export function completionContext(before: string, inLinks: boolean): CompletionC
 
 const NO_COMPLETIONS: CompletionList = { isIncomplete: false, items: [] };
 
-export function getCompletions(report: IncidentReport, uri: string, position: Position, index: ReportIndex | undefined): CompletionList {
+export function getCompletions(report: IncidentReport, uri: string, position: Position, index: ReportIndex | undefined, severities: readonly string[] = []): CompletionList {
+  // The incident keys of the front matter and their values (in a document that names an incident, before it has sections too).
+  const inFrontMatter = frontMatterCompletions(report, position, severities);
+  if (inFrontMatter) return inFrontMatter;
   if (!report.kind) return NO_COMPLETIONS;
   const offset = report.lines.offsetAt(position);
   if (inCodeOrComment(report.tree, offset)) return NO_COMPLETIONS;
