@@ -72,17 +72,20 @@ function entryTime(entry: TimelineEntry, timeline: Timeline): string {
   return !entry.explicitZone && timeline.zone ? `${written} ${timeline.zone.text}` : written;
 }
 
+/** Said with each milestone's name: one word alone is too little for a translator (and would share its key with others). */
+const MILESTONE_COMMENT = "a milestone of an incident's timeline";
+
 function milestoneName(milestone: Milestone): string {
   switch (milestone) {
     case 'start':
-      return l10n.t('start');
+      return l10n.t({ message: 'start', comment: [MILESTONE_COMMENT] });
     case 'detected':
-      return l10n.t('detection');
+      return l10n.t({ message: 'detection', comment: [MILESTONE_COMMENT] });
     case 'mitigated':
-      return l10n.t('mitigation');
+      return l10n.t({ message: 'mitigation', comment: [MILESTONE_COMMENT] });
     case 'resolved':
-      return l10n.t('resolution');
+      return l10n.t({ message: 'resolution', comment: [MILESTONE_COMMENT] });
     case 'end':
-      return l10n.t('end');
+      return l10n.t({ message: 'end', comment: [MILESTONE_COMMENT] });
   }
 }
